@@ -1,0 +1,47 @@
+import commonjs from "@rollup/plugin-commonjs";
+import nodeResolve from "@rollup/plugin-node-resolve";
+import terser from "@rollup/plugin-terser";
+import typescript from "@rollup/plugin-typescript";
+import { readdirSync } from "node:fs";
+
+const isWatching = !!process.env.ROLLUP_WATCH;
+const sdPlugin = "com.dailymotion.live.sdPlugin";
+
+/** The plugin: one minified ESM file run by Stream Deck's Node 24. */
+const plugin = {
+	input: "src/plugin.ts",
+	output: { file: `${sdPlugin}/bin/plugin.js`, format: "es", sourcemap: isWatching },
+	onwarn(warning, warn) {
+		// Harmless for TS-compiled ESM dependencies (elgatosf/streamdeck#92).
+		if (warning.code === "THIS_IS_UNDEFINED") return;
+		warn(warning);
+	},
+	plugins: [
+		{ name: "watch-manifest", buildStart() { this.addWatchFile(`${sdPlugin}/manifest.json`); } },
+		typescript({ tsconfig: "tsconfig.build.json" }),
+		nodeResolve({ browser: false, exportConditions: ["node"], preferBuiltins: true }),
+		commonjs(),
+		!isWatching && terser(),
+		{
+			name: "emit-module-package-file",
+			generateBundle() {
+				this.emitFile({ fileName: "package.json", source: `{ "type": "module" }`, type: "asset" });
+			},
+		},
+	],
+};
+
+/** Property inspector scripts: one browser bundle per src/ui/*.page.ts entry. */
+const uiEntries = readdirSync("src/ui").filter((f) => f.endsWith(".page.ts"));
+const ui = uiEntries.map((file) => ({
+	input: `src/ui/${file}`,
+	output: { file: `${sdPlugin}/ui/${file.replace(/\.page\.ts$/, ".js")}`, format: "iife", sourcemap: isWatching },
+	plugins: [
+		typescript({ tsconfig: "tsconfig.build.json" }),
+		nodeResolve({ browser: true }),
+		commonjs(),
+		!isWatching && terser(),
+	],
+}));
+
+export default [plugin, ...ui];
