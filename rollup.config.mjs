@@ -7,15 +7,19 @@ import { readdirSync } from "node:fs";
 const isWatching = !!process.env.ROLLUP_WATCH;
 const sdPlugin = "com.dailymotion.live.sdPlugin";
 
+/** Dependency noise that is harmless: `this` in TS-compiled ESM (elgatosf/streamdeck#92), zod's comments and cycles. */
+function onwarn(warning, warn) {
+	const fromDependency = (warning.id ?? warning.ids?.[0] ?? "").includes("node_modules");
+	if (warning.code === "THIS_IS_UNDEFINED") return;
+	if (fromDependency && ["INVALID_ANNOTATION", "CIRCULAR_DEPENDENCY"].includes(warning.code)) return;
+	warn(warning);
+}
+
 /** The plugin: one minified ESM file run by Stream Deck's Node 24. */
 const plugin = {
 	input: "src/plugin.ts",
 	output: { file: `${sdPlugin}/bin/plugin.js`, format: "es", sourcemap: isWatching },
-	onwarn(warning, warn) {
-		// Harmless for TS-compiled ESM dependencies (elgatosf/streamdeck#92).
-		if (warning.code === "THIS_IS_UNDEFINED") return;
-		warn(warning);
-	},
+	onwarn,
 	plugins: [
 		{ name: "watch-manifest", buildStart() { this.addWatchFile(`${sdPlugin}/manifest.json`); } },
 		typescript({ tsconfig: "tsconfig.build.json" }),
@@ -36,6 +40,7 @@ const uiEntries = readdirSync("src/ui").filter((f) => f.endsWith(".page.ts"));
 const ui = uiEntries.map((file) => ({
 	input: `src/ui/${file}`,
 	output: { file: `${sdPlugin}/ui/${file.replace(/\.page\.ts$/, ".js")}`, format: "iife", sourcemap: isWatching },
+	onwarn,
 	plugins: [
 		typescript({ tsconfig: "tsconfig.build.json" }),
 		nodeResolve({ browser: true }),

@@ -8,6 +8,6 @@ export default defineConfig({
 		fileParallelism: false,
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
-		reporters: ["default"],
+		reporters: ["default", "./test/harness/summary-reporter.ts"],
 	},
 });

@@ -1,0 +1,184 @@
+/**
+ * Writes the plugin's image assets under com.dailymotion.live.sdPlugin/imgs/ from the key renderers,
+ * and rasterises the PNG plugin icon with headless Chromium (playwright-core).
+ *
+ * Run: node_modules/.bin/node scripts/make-icons.ts [--preview=/tmp/keys.png]
+ * `--preview` also writes a contact sheet of every key state (not part of the plugin).
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { registerHooks } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/ imports siblings as "./x.js" (bundler style); map them to the .ts files for Node's type stripping.
+registerHooks({
+	resolve(specifier, context, nextResolve) {
+		try {
+			return nextResolve(specifier, context);
+		} catch (err) {
+			if (specifier.startsWith(".") && specifier.endsWith(".js")) return nextResolve(`${specifier.slice(0, -3)}.ts`, context);
+			throw err;
+		}
+	},
+});
+
+const keys = await import("../src/keys/index.ts");
+const glyphs = await import("../src/keys/glyphs.ts");
+const { palette } = await import("../src/keys/palette.ts");
+const { chromium } = await import("playwright-core");
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const imgs = join(root, "com.dailymotion.live.sdPlugin", "imgs");
+
+type Glyph = import("../src/keys/glyphs.ts").Glyph;
+
+/** Toggle switch glyph (actions list icon of the ads toggle). */
+const toggle: Glyph = {
+	strokes: '<rect x="1.5" y="6" width="21" height="12" rx="6"/>',
+	fills: '<circle cx="16.5" cy="12" r="3.2"/>',
+};
+
+/** Monochrome white icon on transparent: `size` px, drawn from a 24-unit glyph. */
+function monoIcon(glyph: Glyph, size: number): string {
+	return (
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 24 24">` +
+		glyphs.drawGlyph(glyph, 0, 0, 24, "#FFFFFF") +
+		"</svg>"
+	);
+}
+
+/** Encoder (dial) icon: 72×72, white glyph with a little padding. */
+function encoderIcon(glyph: Glyph): string {
+	return (
+		'<svg xmlns="http://www.w3.org/2000/svg" width="72" height="72" viewBox="0 0 72 72">' +
+		glyphs.drawGlyph(glyph, 12, 12, 48, "#FFFFFF") +
+		"</svg>"
+	);
+}
+
+/** Plugin / marketplace icon (256 design): dark tile, blue disc with broadcast waves, red LIVE pill. */
+function pluginIcon(size: number): string {
+	return (
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 256 256">` +
+		'<defs><linearGradient id="bg" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#1C1F26"/><stop offset="1" stop-color="#0D0D0D"/></linearGradient>' +
+		'<linearGradient id="disc" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#3D8BFF"/><stop offset="1" stop-color="#0A4FD6"/></linearGradient></defs>' +
+		'<rect x="8" y="8" width="240" height="240" rx="56" fill="url(#bg)"/>' +
+		'<circle cx="128" cy="108" r="70" fill="url(#disc)"/>' +
+		glyphs.drawGlyph(glyphs.broadcast, 78, 58, 100, "#FFFFFF", 2.2) +
+		`<rect x="66" y="186" width="124" height="40" rx="20" fill="${palette.red}"/>` +
+		'<circle cx="90.5" cy="206" r="7" fill="#FFFFFF"/>' +
+		'<text x="105.5" y="216.5" font-family="Arial, Helvetica, sans-serif" font-size="30" font-weight="bold" fill="#FFFFFF">LIVE</text>' +
+		"</svg>"
+	);
+}
+
+/** Every key state, for the preview sheet. */
+function allStates(): { label: string; svg: string }[] {
+	const m = 60_000;
+	return [
+		["create idle", keys.renderCreateLive({ state: "idle" })],
+		["create busy", keys.renderCreateLive({ state: "busy" })],
+		["create done", keys.renderCreateLive({ state: "done", title: "Friday night show with guests" })],
+		["create error", keys.renderCreateLive({ state: "error", message: "Live streaming needs a paid plan" })],
+		["obs idle", keys.renderSendToObs({ state: "idle" })],
+		["obs busy", keys.renderSendToObs({ state: "busy" })],
+		["obs done", keys.renderSendToObs({ state: "done" })],
+		["obs streaming", keys.renderSendToObs({ state: "streaming" })],
+		["obs error", keys.renderSendToObs({ state: "error", message: "OBS refused <&> the settings" })],
+		["stream offline", keys.renderStream({ state: "offline" })],
+		["stream connecting", keys.renderStream({ state: "connecting" })],
+		["stream live", keys.renderStream({ state: "live", elapsedMs: 12 * m + 34_000 })],
+		["stream live 1h", keys.renderStream({ state: "live", elapsedMs: 62 * m + 3000 })],
+		["stream stopping", keys.renderStream({ state: "stopping" })],
+		["stream reconnecting", keys.renderStream({ state: "reconnecting", elapsedMs: 5 * m })],
+		["stream unreachable", keys.renderStream({ state: "unreachable", hint: "Start OBS" })],
+		["stream auth", keys.renderStream({ state: "auth-failed" })],
+		["ad ready", keys.renderAdBreak({ state: "ready", remaining: 23 })],
+		["ad running", keys.renderAdBreak({ state: "running", remainingMs: 21_400, totalMs: 35_000 })],
+		["ad cooldown", keys.renderAdBreak({ state: "cooldown", remainingMs: 5_000, totalMs: 35_000 })],
+		["ad busy", keys.renderAdBreak({ state: "busy" })],
+		["ad no-live", keys.renderAdBreak({ state: "no-live" })],
+		["ad disabled", keys.renderAdBreak({ state: "disabled" })],
+		["ad off-air", keys.renderAdBreak({ state: "off-air" })],
+		["ad quota", keys.renderAdBreak({ state: "quota" })],
+		["ad error", keys.renderAdBreak({ state: "error", message: "Network timeout" })],
+		["toggle on", keys.renderAdToggle({ state: "on" })],
+		["toggle off", keys.renderAdToggle({ state: "off" })],
+		["toggle unknown", keys.renderAdToggle({ state: "unknown" })],
+		["toggle busy", keys.renderAdToggle({ state: "busy" })],
+		["toggle no-live", keys.renderAdToggle({ state: "no-live" })],
+		["status no-live", keys.renderLiveStatus({ state: "no-live" })],
+		["status loading", keys.renderLiveStatus({ state: "loading" })],
+		["status offline", keys.renderLiveStatus({ state: "offline", title: "My weekly show" })],
+		["status on-air", keys.renderLiveStatus({ state: "on-air", viewers: 1234, elapsedMs: 754_000 })],
+		["status on-air big", keys.renderLiveStatus({ state: "on-air", viewers: 987, elapsedMs: null })],
+		["status error", keys.renderLiveStatus({ state: "error", message: "Token expired" })],
+	].map(([label, svg]) => ({ label, svg }));
+}
+
+/** The files to write, relative to imgs/. */
+function assets(): Record<string, string> {
+	const files: Record<string, string> = {
+		"plugin/category.svg": monoIcon(glyphs.broadcast, 28),
+		"actions/create/icon.svg": monoIcon(glyphs.cameraPlus, 20),
+		"actions/create/key.svg": keys.renderCreateLive({ state: "idle" }),
+		"actions/obs/icon.svg": monoIcon(glyphs.screenSend, 20),
+		"actions/obs/key.svg": keys.renderSendToObs({ state: "idle" }),
+		"actions/stream/icon.svg": monoIcon(glyphs.broadcast, 20),
+		"actions/stream/key.svg": keys.renderStream({ state: "offline" }),
+		"actions/stream/key-live.svg": keys.renderStream({ state: "live" }),
+		"actions/adbreak/icon.svg": monoIcon(glyphs.adBadge, 20),
+		"actions/adbreak/key.svg": keys.renderAdBreak({ state: "ready", remaining: null }),
+		"actions/adbreak/encoder.svg": encoderIcon(glyphs.adBadge),
+		"actions/adtoggle/icon.svg": monoIcon(toggle, 20),
+		"actions/adtoggle/key.svg": keys.renderAdToggle({ state: "on" }),
+		"actions/adtoggle/key-off.svg": keys.renderAdToggle({ state: "off" }),
+		"actions/status/icon.svg": monoIcon(glyphs.eye, 20),
+		"actions/status/key.svg": keys.renderLiveStatus({ state: "no-live" }),
+		"actions/status/encoder.svg": encoderIcon(glyphs.eye),
+	};
+	return files;
+}
+
+async function write(relative: string, data: string | Uint8Array): Promise<void> {
+	const path = join(imgs, relative);
+	await mkdir(dirname(path), { recursive: true });
+	await writeFile(path, data);
+	console.log(`wrote ${join("com.dailymotion.live.sdPlugin", "imgs", relative)}`);
+}
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+	args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+try {
+	const page = await browser.newPage();
+	/** Screenshots markup on a transparent page at the given CSS pixel size. */
+	const rasterise = async (html: string, width: number, height: number): Promise<Uint8Array> => {
+		await page.setViewportSize({ width, height });
+		await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${html}</body></html>`);
+		return page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width, height } });
+	};
+
+	for (const [relative, svg] of Object.entries(assets())) await write(relative, svg);
+	await write("plugin/icon.png", await rasterise(pluginIcon(256), 256, 256));
+	await write("plugin/icon@2x.png", await rasterise(pluginIcon(512), 512, 512));
+
+	const preview = process.argv.find((arg) => arg.startsWith("--preview="))?.slice("--preview=".length);
+	if (preview) {
+		const cells = allStates()
+			.map(
+				({ label, svg }) =>
+					`<figure style="margin:6px;display:inline-block;text-align:center;font:11px sans-serif;color:#ccc">` +
+					`${svg}<br><img width="72" height="72" src="${keys.svgDataUrl(svg)}"><figcaption>${keys.escapeXml(label)}</figcaption></figure>`,
+			)
+			.join("");
+		const html = `<div style="background:#333;width:1200px;padding:6px">${cells}</div>`;
+		await page.setViewportSize({ width: 1212, height: 400 });
+		await page.setContent(`<!doctype html><html><body style="margin:0">${html}</body></html>`);
+		await writeFile(preview, await page.screenshot({ fullPage: true }));
+		console.log(`wrote preview ${preview}`);
+	}
+} finally {
+	await browser.close();
+}

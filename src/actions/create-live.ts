@@ -1,0 +1,64 @@
+import streamDeck, { action, SingletonAction, type KeyDownEvent, type WillAppearEvent, type WillDisappearEvent } from "@elgato/streamdeck";
+import type { JsonObject } from "@elgato/utils";
+import { renderCreateLive, truncateTitle } from "../keys/index.js";
+import type { LiveCreator } from "../live/live-creator.js";
+import { parseCreateLiveSettings } from "../settings/create-live.js";
+import { errorText } from "./error-text.js";
+import { KeyViews, type KeyView } from "./key-view.js";
+
+const logger = streamDeck.logger.createScope("CreateLive");
+
+/** Create Live: one press creates a Dailymotion live, makes it the current one and (by default) sets up OBS. */
+@action({ UUID: "com.dailymotion.live.create" })
+export class CreateLiveAction extends SingletonAction<JsonObject> {
+	#creator: LiveCreator;
+	#views = new KeyViews(logger);
+
+	constructor(creator: LiveCreator) {
+		super();
+		this.#creator = creator;
+	}
+
+	override onWillAppear(ev: WillAppearEvent<JsonObject>): void {
+		this.#views.of(ev.action).image(renderCreateLive({ state: this.#creator.busy ? "busy" : "idle" }));
+	}
+
+	override onWillDisappear(ev: WillDisappearEvent<JsonObject>): void {
+		this.#views.forget(ev.action.id);
+	}
+
+	override async onKeyDown(ev: KeyDownEvent<JsonObject>): Promise<void> {
+		const view = this.#views.of(ev.action);
+		const settings = parseCreateLiveSettings(ev.payload.settings);
+		if (settings.problems.length > 0) {
+			logger.warn(`Create Live settings: ${settings.problems.join("; ")}`);
+			return showFailure(view, "Check\nsettings", settings.problems[0]);
+		}
+		view.title("Creating…");
+		view.image(renderCreateLive({ state: "busy" }));
+		try {
+			const { live, obs } = await this.#creator.create(settings.value);
+			view.image(renderCreateLive({ state: "done", title: live.title }));
+			if (obs.status !== "failed") {
+				view.title(truncateTitle(live.title));
+				view.ok();
+				return;
+			}
+			const text = errorText(obs.error);
+			logger.error(`Live created, OBS step failed: ${text.detail}`);
+			// The live exists (the image says so); the title says what OBS needs.
+			view.alert();
+			view.title(text.title);
+		} catch (err) {
+			const text = errorText(err);
+			logger.error(`Create Live failed: ${text.detail}`);
+			showFailure(view, text.title, text.detail);
+		}
+	}
+}
+
+function showFailure(view: KeyView, title: string, message: string): void {
+	view.alert();
+	view.title(title);
+	view.image(renderCreateLive({ state: "error", message }));
+}

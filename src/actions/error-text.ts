@@ -1,0 +1,62 @@
+import {
+	ApiError,
+	AuthError,
+	ConfigError,
+	NetworkError,
+	NotFoundError,
+	PublishUrlError,
+	RateLimitError,
+	ServerError,
+	TimeoutError,
+	UnexpectedResponseError,
+} from "../dailymotion/index.js";
+import { NoLiveError } from "../live/obs-publisher.js";
+import { isObsError, type ObsErrorCode } from "../obs/index.js";
+import { redact } from "../secrets.js";
+
+/** A failure as the streamer sees it: a short key title (≤ 2 lines of ~10 chars) and a log line. */
+export interface ErrorText {
+	title: string;
+	detail: string;
+}
+
+const OBS_TITLES: Record<ObsErrorCode, string> = {
+	"not-configured": "Set up\nOBS",
+	unreachable: "OBS not\nrunning",
+	"auth-failed": "OBS\npassword",
+	kicked: "OBS\nkicked",
+	unsupported: "Update\nOBS",
+	timeout: "OBS not\nanswering",
+	"output-running": "Stop\nstream first",
+	"output-not-running": "Not\nstreaming",
+	"start-failed": "Stream\nfailed",
+	"request-failed": "OBS\nerror",
+};
+
+/** Maps any thrown value to what the key shows; classification is by type or code, never by message text. */
+export function errorText(err: unknown): ErrorText {
+	const detail = redact(err instanceof Error ? err.message : String(err));
+	if (err instanceof NoLiveError) return { title: "No live\nselected", detail };
+	if (isObsError(err)) return { title: OBS_TITLES[err.code], detail };
+	if (err instanceof ConfigError) return { title: configTitle(err.message), detail };
+	if (err instanceof AuthError) return { title: "Login\nfailed", detail };
+	if (err instanceof NotFoundError) return { title: "Live not\nfound", detail };
+	if (err instanceof RateLimitError) return { title: "Too many\nrequests", detail };
+	if (err instanceof TimeoutError) return { title: "Timed\nout", detail };
+	if (err instanceof NetworkError) return { title: "No\nnetwork", detail };
+	if (err instanceof ServerError) return { title: "Dailymotion\ndown", detail };
+	if (err instanceof UnexpectedResponseError) return { title: "Bad\nanswer", detail };
+	if (err instanceof PublishUrlError) return { title: "Bad\nstream URL", detail };
+	if (err instanceof ApiError) return { title: "API\nerror", detail };
+	return { title: "Error", detail };
+}
+
+/** Setup problems get a title that says what to fill in. */
+function configTitle(message: string): string {
+	const text = message.toLowerCase();
+	if (text.includes("profile")) return "No\nprofile";
+	if (text.includes("secret") || text.includes("api key")) return "No API\nkey";
+	if (text.includes("username") || text.includes("password")) return "No\nlogin";
+	if (text.includes("https")) return "Use\nhttps";
+	return "Check\nsettings";
+}

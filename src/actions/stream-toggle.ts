@@ -1,0 +1,121 @@
+import streamDeck, {
+	action,
+	SingletonAction,
+	type KeyDownEvent,
+	type KeyUpEvent,
+	type WillAppearEvent,
+	type WillDisappearEvent,
+} from "@elgato/streamdeck";
+import type { JsonObject } from "@elgato/utils";
+import { renderStream } from "../keys/index.js";
+import { LONG_PRESS_MS, type StreamControl, type StreamPhase } from "../live/stream-control.js";
+import { errorText } from "./error-text.js";
+import { KeyViews, type KeyView } from "./key-view.js";
+
+const logger = streamDeck.logger.createScope("Stream");
+
+/** How long a hint ("Hold 1 s to stop", an error) stays before the key shows the stream state again. */
+const HINT_MS = 2_500;
+
+const TITLES: Record<StreamPhase, string> = {
+	offline: "Go live",
+	connecting: "Starting…",
+	live: "LIVE",
+	stopping: "Stopping…",
+	reconnecting: "Reconnecting",
+	unreachable: "OBS not\nrunning",
+	"auth-failed": "OBS\npassword",
+};
+
+/**
+ * Stream On/Off: mirrors OBS's real output state. A press starts an offline stream; stopping a live one needs a
+ * long press (≥ 1 s), a short press only shows how.
+ */
+@action({ UUID: "com.dailymotion.live.stream" })
+export class StreamToggleAction extends SingletonAction<JsonObject> {
+	#control: StreamControl;
+	#views = new KeyViews(logger);
+	/** Per key: when the current press started and the timer that stops the stream once held long enough. */
+	#presses = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+
+	constructor(control: StreamControl) {
+		super();
+		this.#control = control;
+		control.onChange(() => this.#renderAll());
+	}
+
+	override onWillAppear(ev: WillAppearEvent<JsonObject>): void {
+		this.#render(this.#views.of(ev.action));
+	}
+
+	override onWillDisappear(ev: WillDisappearEvent<JsonObject>): void {
+		this.#views.forget(ev.action.id);
+		this.#endPress(ev.action.id);
+	}
+
+	override onKeyDown(ev: KeyDownEvent<JsonObject>): void {
+		const view = this.#views.of(ev.action);
+		const phase = this.#control.phase;
+		if (phase === "live" || phase === "reconnecting") {
+			this.#endPress(view.id);
+			const timer = setTimeout(() => this.#longPress(view), LONG_PRESS_MS);
+			this.#presses.set(view.id, { at: Date.now(), timer });
+			return;
+		}
+		if (phase === "offline" || phase === "unreachable") {
+			view.title("Starting…");
+			this.#run(view, this.#control.start());
+			return;
+		}
+		// Starting or stopping already: nothing to do but say so.
+		this.#hint(view, TITLES[phase]);
+	}
+
+	override onKeyUp(ev: KeyUpEvent<JsonObject>): void {
+		const press = this.#presses.get(ev.action.id);
+		if (!press) return;
+		this.#endPress(ev.action.id);
+		if (Date.now() - press.at < LONG_PRESS_MS) this.#hint(this.#views.of(ev.action), "Hold 1 s\nto stop");
+	}
+
+	#longPress(view: KeyView): void {
+		this.#presses.delete(view.id);
+		view.title("Stopping…");
+		this.#run(view, this.#control.stop());
+	}
+
+	#run(view: KeyView, operation: Promise<void>): void {
+		operation.then(
+			() => this.#render(view),
+			(err: unknown) => {
+				const text = errorText(err);
+				logger.error(`Stream command failed: ${text.detail}`);
+				this.#hint(view, text.title);
+			},
+		);
+	}
+
+	#endPress(id: string): void {
+		const press = this.#presses.get(id);
+		if (press) clearTimeout(press.timer);
+		this.#presses.delete(id);
+	}
+
+	#renderAll(): void {
+		for (const view of this.#views.all()) this.#render(view);
+	}
+
+	/** Alerts with a short message, then goes back to showing the stream state. */
+	#hint(view: KeyView, title: string): void {
+		view.alert();
+		view.title(title);
+		setTimeout(() => this.#render(view), HINT_MS).unref();
+	}
+
+	#render(view: KeyView): void {
+		const phase = this.#control.phase;
+		view.image(renderStream({ state: phase }));
+		view.title(TITLES[phase]);
+		view.state(phase === "live" || phase === "reconnecting" ? 1 : 0);
+	}
+}

@@ -1,0 +1,53 @@
+import type { ApiRequester } from "./api.js";
+import { itemSchema, VIDEO_FIELDS, type VideoResponse, videoSchema } from "./schemas.js";
+import type { VideoChanges, VideoState } from "./types.js";
+
+/** `/video/{id}` with the id encoded as one path segment. */
+export function videoPath(id: string): string {
+	return `/video/${encodeURIComponent(id)}`;
+}
+
+/** Maps the API item to the domain type; `0` ad-break end time means "none" (§8.8). */
+export function toVideoState(video: VideoResponse): VideoState {
+	return {
+		id: video.id,
+		title: video.title ?? "",
+		channel: video.channel ?? "",
+		mode: video.mode ?? "",
+		onair: video.onair ?? false,
+		audience: video.audience ?? null,
+		publishUrl: video.live_publish_url ?? null,
+		liveAiringTime: video.live_airing_time ?? null,
+		adBreaksEnabled: video.live_ad_break ?? null,
+		adBreakEndTime: video.live_ad_break_end_time ? video.live_ad_break_end_time : null,
+		adBreakRemaining: video.live_ad_break_remaining ?? null,
+	};
+}
+
+/** GET a video with the §8.5 field list (retried on transient failures). */
+export async function getVideo(api: ApiRequester, id: string): Promise<VideoState> {
+	const video = await api.call({
+		method: "GET",
+		path: videoPath(id),
+		searchParams: { fields: VIDEO_FIELDS.join(",") },
+		schema: videoSchema,
+	});
+	return toVideoState(video);
+}
+
+/** Form fields for an edit: only the changed ones, booleans as `true`/`false`. */
+export function changesToForm(changes: VideoChanges): Record<string, string> {
+	const form: Record<string, string> = {};
+	if (changes.title !== undefined) form.title = changes.title;
+	if (changes.channel !== undefined) form.channel = changes.channel;
+	if (changes.private !== undefined) form.private = String(changes.private);
+	if (changes.forKids !== undefined) form.is_created_for_kids = String(changes.forKids);
+	return form;
+}
+
+/** POST only the given fields to `/video/{id}`; nothing is sent when there is nothing to change. */
+export async function editVideo(api: ApiRequester, id: string, changes: VideoChanges): Promise<void> {
+	const form = changesToForm(changes);
+	if (Object.keys(form).length === 0) return;
+	await api.call({ method: "POST", path: videoPath(id), form, schema: itemSchema });
+}

@@ -1,0 +1,9 @@
+/** Key rendering: pure view model → SVG string renderers, formatters and touch-strip feedback. */
+export { escapeXml, svgDataUrl } from "./svg.js";
+export { formatClock, formatElapsed, formatViewers, truncateTitle, wrapLines, wrapTitle } from "./format.js";
+export { renderCreateLive, type CreateLiveView } from "./create-live.js";
+export { renderSendToObs, type SendToObsView } from "./send-to-obs.js";
+export { renderStream, type StreamView } from "./stream.js";
+export { adBreakFeedback, countdownRing, renderAdBreak, type AdBreakView } from "./ad-break.js";
+export { renderAdToggle, type AdToggleView } from "./ad-toggle.js";
+export { liveStatusFeedback, renderLiveStatus, type LiveStatusView } from "./live-status.js";

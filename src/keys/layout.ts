@@ -1,0 +1,89 @@
+/**
+ * The common key face: an optional glyph, one big line and up to two small lines, stacked and
+ * centred vertically on a 144×144 canvas. Font sizes shrink to fit the width, so any text stays inside.
+ */
+import { drawGlyph, type Glyph } from "./glyphs.js";
+import { palette } from "./palette.js";
+import { KEY_SIZE, svgDocument, svgText } from "./svg.js";
+
+/** Horizontal room for text (8 px margins: key corners are rounded and the bezel hides the edge). */
+const TEXT_WIDTH = KEY_SIZE - 16;
+/** Cap height of Arial relative to the font size; used to centre mostly upper-case text. */
+const CAP = 0.72;
+
+/** What one key shows. */
+export type KeyFace = {
+	background?: string;
+	glyph?: Glyph;
+	glyphColor?: string;
+	glyphSize?: number;
+	/** The big line (a state word or a clock). */
+	main: string;
+	mainColor?: string;
+	mainMaxSize?: number;
+	/** Up to two small lines under the big one. */
+	sub?: readonly string[];
+	subColor?: string;
+	/** Extra markup drawn last (e.g. a toggle), given the baseline of the last text line. */
+	extra?: (bottom: number) => string;
+	/** Height reserved for `extra` below the text. */
+	extraHeight?: number;
+};
+
+/** Approximate advance width of Arial Bold characters, in em. */
+function charWidth(char: string): number {
+	if (char === " ") return 0.28;
+	if (/[0-9]/.test(char)) return 0.56;
+	if (/[:.,;!'|il]/.test(char)) return 0.3;
+	if (/[MW@…—]/.test(char)) return 0.95;
+	if (/[A-Z]/.test(char)) return 0.73;
+	if (/[a-z]/.test(char)) return 0.6;
+	return 0.75;
+}
+
+/** Estimated width of `text` at font size 1. */
+export function textWidthEm(text: string): number {
+	let width = 0;
+	for (const char of text) width += charWidth(char);
+	return width;
+}
+
+/** The largest whole font size ≤ `max` (and ≥ `min`) at which `text` fits in `width` px. */
+export function fitFontSize(text: string, max: number, min = 10, width = TEXT_WIDTH): number {
+	const em = textWidthEm(text);
+	if (em === 0) return max;
+	return Math.max(min, Math.min(max, Math.floor(width / em)));
+}
+
+/** Renders a {@link KeyFace} to a complete SVG document. */
+export function renderFace(face: KeyFace): string {
+	const sub = (face.sub ?? []).filter((line) => line.length > 0).slice(0, 2);
+	const glyphSize = face.glyph ? (face.glyphSize ?? (sub.length > 1 ? 40 : 46)) : 0;
+	const mainSize = fitFontSize(face.main, face.mainMaxSize ?? 34, 12);
+	const subMax = sub.length > 1 ? 17 : 19;
+	const subSize = sub.length === 0 ? 0 : Math.min(...sub.map((line) => fitFontSize(line, subMax, 10)));
+
+	// Vertical stack: glyph, gap, main caps, gap, sub lines, extra.
+	const glyphGap = glyphSize > 0 ? 14 : 0;
+	const subGap = 11;
+	const subLine = subSize * CAP + 8;
+	const extraHeight = face.extraHeight ?? 0;
+	const total =
+		glyphSize + glyphGap + mainSize * CAP + (sub.length > 0 ? subGap + sub.length * subLine - 8 : 0) + extraHeight;
+	let y = Math.max(6, (KEY_SIZE - total) / 2);
+
+	const parts = [`<rect width="${KEY_SIZE}" height="${KEY_SIZE}" fill="${face.background ?? palette.background}"/>`];
+	if (face.glyph) {
+		parts.push(drawGlyph(face.glyph, (KEY_SIZE - glyphSize) / 2, y, glyphSize, face.glyphColor ?? palette.white));
+		y += glyphSize + glyphGap;
+	}
+	y += mainSize * CAP;
+	parts.push(svgText(face.main, { x: KEY_SIZE / 2, y, size: mainSize, fill: face.mainColor ?? palette.white }));
+	if (sub.length > 0) y += subGap - 8;
+	for (const line of sub) {
+		y += subLine;
+		parts.push(svgText(line, { x: KEY_SIZE / 2, y, size: subSize, fill: face.subColor ?? palette.muted }));
+	}
+	if (face.extra) parts.push(face.extra(y));
+	return svgDocument(parts.join(""));
+}

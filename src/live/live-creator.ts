@@ -1,0 +1,85 @@
+import type { CreatedLive } from "../dailymotion/index.js";
+import type { Logger } from "../log.js";
+import { redact } from "../secrets.js";
+import { expandTitle, type CreateLiveSettings } from "../settings/create-live.js";
+import type { GlobalSettingsStore } from "../settings/global-store.js";
+import type { ApiProvider } from "./api-provider.js";
+import type { ObsPublisher } from "./obs-publisher.js";
+
+/** Presses this soon after a finished create repeat its outcome instead of creating another live. */
+export const REPEAT_WINDOW_MS = 3_000;
+
+export interface LiveCreatorDeps {
+	api: ApiProvider;
+	settings: GlobalSettingsStore;
+	publisher: ObsPublisher;
+	logger: Logger;
+	now?: () => number;
+}
+
+/** What one Create Live press achieved: the live always; OBS as asked (its failure does not undo the live). */
+export interface CreateOutcome {
+	live: CreatedLive;
+	obs: { status: "skipped" | "configured" | "streaming" } | { status: "failed"; error: unknown };
+}
+
+/**
+ * Creates lives, one at a time: presses while a create runs (on any key) share its outcome, so a nervous triple
+ * press makes one live. The new live becomes the current one (`liveId` in global settings), then goes to OBS if the
+ * key asks for it, using the publish URL from the create answer (one API round trip).
+ */
+export class LiveCreator {
+	#deps: LiveCreatorDeps;
+	#now: () => number;
+	#inFlight: Promise<CreateOutcome> | undefined;
+	#last: { outcome: CreateOutcome; at: number } | undefined;
+
+	constructor(deps: LiveCreatorDeps) {
+		this.#deps = deps;
+		this.#now = deps.now ?? Date.now;
+	}
+
+	/** True while a create (or its OBS step) is under way. */
+	get busy(): boolean {
+		return this.#inFlight !== undefined;
+	}
+
+	create(settings: CreateLiveSettings): Promise<CreateOutcome> {
+		if (this.#inFlight) return this.#inFlight;
+		if (this.#last && this.#now() - this.#last.at < REPEAT_WINDOW_MS) return Promise.resolve(this.#last.outcome);
+		this.#inFlight = this.#run(settings).finally(() => (this.#inFlight = undefined));
+		return this.#inFlight;
+	}
+
+	async #run(settings: CreateLiveSettings): Promise<CreateOutcome> {
+		const live = await this.#createLive(settings);
+		const outcome: CreateOutcome = { live, obs: await this.#sendToObs(live, settings) };
+		this.#last = { outcome, at: this.#now() };
+		return outcome;
+	}
+
+	async #createLive(settings: CreateLiveSettings): Promise<CreatedLive> {
+		const client = this.#deps.api.client();
+		const live = await client.createLive({
+			title: expandTitle(settings.title, new Date(this.#now())),
+			channel: settings.channel,
+			forKids: settings.forKids,
+			private: settings.private,
+		});
+		this.#deps.logger.info(`Created live ${live.id} ("${live.title}") in category ${live.channel}`);
+		await this.#deps.settings.update({ liveId: live.id });
+		return live;
+	}
+
+	async #sendToObs(live: CreatedLive, settings: CreateLiveSettings): Promise<CreateOutcome["obs"]> {
+		if (settings.afterCreate === "none") return { status: "skipped" };
+		const start = settings.afterCreate === "obs-start";
+		try {
+			await this.#deps.publisher.sendPublishUrl(live.id, live.publishUrl, { start });
+			return { status: start ? "streaming" : "configured" };
+		} catch (error) {
+			this.#deps.logger.warn(`Live ${live.id} created, but OBS was not set up: ${redact(String(error))}`);
+			return { status: "failed", error };
+		}
+	}
+}

@@ -1,0 +1,39 @@
+import type { ObsConnection } from "../obs/index.js";
+import type { GlobalSettingsStore } from "../settings/global-store.js";
+
+/**
+ * Opens the shared OBS connection lazily — only once a key that needs OBS appears or is pressed — and from then on
+ * follows the OBS URL and password in global settings (a change reconnects and lifts an auth-failed block).
+ */
+export class ObsLink {
+	#obs: ObsConnection;
+	#settings: GlobalSettingsStore;
+	#active = false;
+
+	constructor(obs: ObsConnection, settings: GlobalSettingsStore) {
+		this.#obs = obs;
+		this.#settings = settings;
+		settings.onChange((current) => {
+			if (this.#active) obs.configure(current.obsUrl, current.obsPassword);
+		});
+	}
+
+	/** Calls `listener` on any OBS status or stream change, without opening the connection. */
+	onChange(listener: () => void): () => void {
+		const offStatus = this.#obs.onStatus(listener);
+		const offStream = this.#obs.onStream(listener);
+		return () => {
+			offStatus();
+			offStream();
+		};
+	}
+
+	/** The connection, opened on first use. */
+	get connection(): ObsConnection {
+		if (!this.#active) {
+			this.#active = true;
+			this.#obs.configure(this.#settings.current.obsUrl, this.#settings.current.obsPassword);
+		}
+		return this.#obs;
+	}
+}

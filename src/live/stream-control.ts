@@ -1,0 +1,73 @@
+import type { Logger } from "../log.js";
+import { startStream, stopStream, type ObsStatus, type StreamState } from "../obs/index.js";
+import type { ObsLink } from "./obs-link.js";
+
+/** The stream as a key shows it: one named state (stream-deck keys render from this, never from raw OBS fields). */
+export type StreamPhase = "offline" | "connecting" | "live" | "stopping" | "reconnecting" | "unreachable" | "auth-failed";
+
+/** How long a press must be held to stop a live stream: a stray tap must never end a show. */
+export const LONG_PRESS_MS = 1_000;
+
+/** Reduces OBS's connection status and output state to the phase a Stream key shows. */
+export function streamPhase(status: ObsStatus, stream: StreamState): StreamPhase {
+	if (status.kind === "auth-failed") return "auth-failed";
+	if (status.kind !== "connected") return "unreachable";
+	if (stream.reconnecting) return "reconnecting";
+	if (stream.active) return stream.state.endsWith("STOPPING") ? "stopping" : "live";
+	if (stream.state.endsWith("STARTING")) return "connecting";
+	if (stream.state.endsWith("STOPPING")) return "stopping";
+	return "offline";
+}
+
+/** Starts and stops OBS's stream for the Stream On/Off keys; one operation at a time. */
+export class StreamControl {
+	#link: ObsLink;
+	#logger: Logger;
+	#inFlight: Promise<void> | undefined;
+
+	constructor(link: ObsLink, logger: Logger) {
+		this.#link = link;
+		this.#logger = logger;
+	}
+
+	/** The shared connection (opening it on first use: a visible Stream key needs OBS's state). */
+	get #obs() {
+		return this.#link.connection;
+	}
+
+	get phase(): StreamPhase {
+		return streamPhase(this.#obs.status, this.#obs.stream);
+	}
+
+	/** Calls `listener` whenever the phase may have changed; returns the unsubscribe function. */
+	onChange(listener: () => void): () => void {
+		return this.#link.onChange(listener);
+	}
+
+	/** When the current stream started (ms epoch), if known. */
+	get liveSince(): number | null {
+		return this.#obs.stream.since;
+	}
+
+	start(): Promise<void> {
+		return this.#once(async () => {
+			await this.#obs.ready(4_000);
+			await startStream(this.#obs);
+			this.#logger.info("Stream started from Stream Deck");
+		});
+	}
+
+	stop(): Promise<void> {
+		return this.#once(async () => {
+			await this.#obs.ready(4_000);
+			await stopStream(this.#obs);
+			this.#logger.info("Stream stopped from Stream Deck (long press)");
+		});
+	}
+
+	#once(run: () => Promise<void>): Promise<void> {
+		if (this.#inFlight) return this.#inFlight;
+		this.#inFlight = run().finally(() => (this.#inFlight = undefined));
+		return this.#inFlight;
+	}
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { flag, parseSettings, text, type Parsed } from "./parse.js";
+
+export const DEFAULT_TITLE = "Live {date} {time}";
+export const DEFAULT_CHANNEL = "videogames";
+export const AFTER_CREATE = ["none", "obs", "obs-start"] as const;
+
+/** Create Live action settings. Never holds secrets (action settings are exported with profiles). */
+export const createLiveSettingsSchema = z.object({
+	title: text(DEFAULT_TITLE, "Title must be text").refine((v) => v.length <= 255, {
+		message: "Title must be at most 255 characters",
+	}),
+	channel: text(DEFAULT_CHANNEL, "Category must be text").refine((v) => /^[a-z]{1,32}$/.test(v) || v === "", {
+		message: "Category must be a Dailymotion category id such as videogames",
+	}),
+	forKids: flag(false, "For kids must be on or off"),
+	private: flag(false, "Private must be on or off"),
+	afterCreate: z
+		.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(AFTER_CREATE, {
+			error: 'After create must be "none", "obs" or "obs-start"',
+		}))
+		.default("obs"),
+});
+
+export type CreateLiveSettings = z.output<typeof createLiveSettingsSchema>;
+
+export function parseCreateLiveSettings(raw: unknown): Parsed<CreateLiveSettings> {
+	const parsed = parseSettings(createLiveSettingsSchema, raw);
+	if (parsed.value.title === "") parsed.value.title = DEFAULT_TITLE;
+	if (parsed.value.channel === "") parsed.value.channel = DEFAULT_CHANNEL;
+	return parsed;
+}
+
+/** Expands `{date}` (YYYY-MM-DD) and `{time}` (HH:MM), in local time, in a title template. */
+export function expandTitle(template: string, at: Date): string {
+	const pad = (n: number) => String(n).padStart(2, "0");
+	const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+	const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+	return template.replaceAll("{date}", date).replaceAll("{time}", time).trim().slice(0, 255);
+}

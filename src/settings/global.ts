@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { flag, parseSettings, text, type Parsed } from "./parse.js";
+
+/** Default endpoints per API mode (dailymotion-api.md §8.1). */
+export const API_DEFAULTS = {
+	partner: {
+		apiUrl: "https://partner.api.dailymotion.com/rest",
+		tokenUrl: "https://partner.api.dailymotion.com/oauth/v1/token",
+	},
+	user: {
+		apiUrl: "https://api.dailymotion.com",
+		tokenUrl: "https://api.dailymotion.com/oauth/token",
+	},
+} as const;
+
+export const DEFAULT_OBS_URL = "ws://127.0.0.1:4455";
+
+/** Dailymotion ids: letters and digits only (kept strict because they are put into URL paths). */
+const ID_PATTERN = /^[A-Za-z0-9]{1,64}$/;
+
+const optionalId = (what: string) =>
+	text("").refine((v) => v === "" || ID_PATTERN.test(v), { message: `${what} must contain only letters and digits` });
+
+const httpUrl = (what: string) =>
+	text("").refine((v) => v === "" || isUrl(v, ["http:", "https:"]), {
+		message: `${what} must be an http(s) URL`,
+	});
+
+/**
+ * Global settings (flat keys, the contract shared with the property inspector and the README).
+ * Secrets live here and only here: apiSecret, password, obsPassword.
+ */
+export const globalSettingsSchema = z.object({
+	apiMode: z
+		.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["partner", "user"], {
+			error: 'API mode must be "partner" or "user"',
+		}))
+		.default("partner"),
+	apiKey: text("", "API key must be text"),
+	apiSecret: text("", "API secret must be text"),
+	username: text("", "Username must be text"),
+	password: text("", "Password must be text"),
+	profileId: optionalId("Profile id"),
+	apiUrl: httpUrl("API URL"),
+	tokenUrl: httpUrl("Token URL"),
+	obsUrl: text(DEFAULT_OBS_URL).refine((v) => v === "" || isUrl(v, ["ws:", "wss:"]), {
+		message: "OBS URL must look like ws://127.0.0.1:4455",
+	}),
+	obsPassword: text("", "OBS password must be text"),
+	liveId: optionalId("Live id"),
+	debugLogging: flag(false, "Debug logging must be on or off"),
+});
+
+export type GlobalSettings = z.output<typeof globalSettingsSchema>;
+
+export function parseGlobalSettings(raw: unknown): Parsed<GlobalSettings> {
+	const parsed = parseSettings(globalSettingsSchema, raw);
+	if (parsed.value.obsUrl === "") parsed.value.obsUrl = DEFAULT_OBS_URL;
+	return parsed;
+}
+
+function isUrl(value: string, protocols: string[]): boolean {
+	try {
+		return protocols.includes(new URL(value).protocol);
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { flag, parseSettings, type Parsed } from "./parse.js";
+
+/** Send to OBS action settings: whether to start streaming once OBS is configured. */
+export const sendToObsSettingsSchema = z.object({
+	start: flag(false, "Start streaming must be on or off"),
+});
+
+export type SendToObsSettings = z.output<typeof sendToObsSettingsSchema>;
+
+export function parseSendToObsSettings(raw: unknown): Parsed<SendToObsSettings> {
+	return parseSettings(sendToObsSettingsSchema, raw);
+}

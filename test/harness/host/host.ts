@@ -1,0 +1,335 @@
+import { setTimeout as delay } from "node:timers/promises";
+import { performance } from "node:perf_hooks";
+import { isAbsolute, join } from "node:path";
+import { WebSocket } from "ws";
+import { ActionRegistry, actionEvent, type PlacedAction } from "./action-registry.ts";
+import { CommandLog } from "./command-log.ts";
+import { readManifest, type PluginManifest } from "./manifest.ts";
+import { APP_NODE_ARGS, DEFAULT_NODE_PATH, PluginProcess, tail } from "./plugin-process.ts";
+import { PluginServer } from "./plugin-server.ts";
+import { DEFAULT_APP_VERSION, DEFAULT_DEVICES, registrationInfo, versionAtLeast } from "./registration-info.ts";
+import { handlePluginCommand } from "./plugin-commands.ts";
+import type { ActionSpec, DeviceInfo, ExitInfo, Host, HostOptions, RecordedCommand } from "./types.ts";
+
+const REGISTER_EVENT = "registerPlugin";
+const REGISTRATION_TIMEOUT_MS = 10_000;
+
+/** Launches the plugin against a simulated Stream Deck app; resolves once it sent registerPlugin. */
+export async function startHost(options: HostOptions): Promise<Host> {
+	const host = new SimulatedHost(options);
+	await host.init();
+	return host;
+}
+
+/** The simulated app: one WebSocket server, one plugin process at a time, and the profile state. */
+class SimulatedHost implements Host {
+	globalSettings: Record<string, unknown>;
+	readonly #options: HostOptions;
+	readonly #manifest: PluginManifest;
+	readonly #devices: readonly DeviceInfo[];
+	readonly #uuid: string;
+	readonly #echoIds: boolean;
+	readonly #registry: ActionRegistry;
+	readonly #log = new CommandLog();
+	readonly #dialPressed = new Set<string>();
+	#server: PluginServer | undefined;
+	#process: PluginProcess | undefined;
+	#socket: WebSocket | undefined;
+	#onRegistered: ((error?: Error) => void) | undefined;
+	#pastStdout = "";
+	#pastStderr = "";
+	#restarting = false;
+	#stopped: Promise<ExitInfo> | undefined;
+
+	constructor(options: HostOptions) {
+		this.#options = options;
+		this.#manifest = readManifest(options.pluginDir);
+		this.#devices = options.devices ?? DEFAULT_DEVICES;
+		this.#uuid = options.pluginUUID ?? this.#manifest.uuid;
+		this.#echoIds = versionAtLeast(options.appVersion ?? DEFAULT_APP_VERSION, 7, 1);
+		this.#registry = new ActionRegistry(this.#manifest, this.#devices);
+		this.globalSettings = structuredClone(options.globalSettings ?? {});
+	}
+
+	/** Opens the server and launches the plugin. */
+	async init(): Promise<void> {
+		this.#server = await PluginServer.listen((socket, message) => this.#onMessage(socket, message));
+		try {
+			await this.#launch();
+		} catch (err) {
+			await this.stop({ graceMs: 500 });
+			throw err;
+		}
+	}
+
+	get port(): number {
+		if (!this.#server) throw new Error("host: not started");
+		return this.#server.port;
+	}
+	get commands(): RecordedCommand[] {
+		return this.#log.commands;
+	}
+	get stdout(): string {
+		return this.#pastStdout + (this.#process?.stdout ?? "");
+	}
+	get stderr(): string {
+		return this.#pastStderr + (this.#process?.stderr ?? "");
+	}
+	get exited(): Promise<ExitInfo> {
+		if (!this.#process) throw new Error("host: not started");
+		return this.#process.exited;
+	}
+
+	settingsOf(context: string): Record<string, unknown> {
+		return structuredClone(this.#registry.get(context).settings);
+	}
+	stateOf(context: string): number {
+		return this.#registry.get(context).state;
+	}
+
+	appear(spec: ActionSpec): string {
+		const placed = this.#registry.place(spec);
+		this.#show(placed);
+		return placed.context;
+	}
+	appearAgain(context: string): void {
+		this.#show(this.#registry.get(context));
+	}
+	disappear(context: string): void {
+		const a = this.#registry.visible(context);
+		a.visible = false;
+		this.#dialPressed.delete(context);
+		this.#send(actionEvent("willDisappear", a));
+	}
+
+	keyDown(context: string): void {
+		const a = this.#key(context);
+		this.#send(actionEvent("keyDown", a, a.isInMultiAction ? { userDesiredState: a.state } : {}));
+	}
+	keyUp(context: string): void {
+		const a = this.#key(context);
+		// Like OpenDeck, the state toggles before keyUp, so keyUp already carries the new state.
+		if (a.manifest.stateCount > 1 && !a.manifest.disableAutomaticStates) a.state = (a.state + 1) % a.manifest.stateCount;
+		this.#send(actionEvent("keyUp", a, a.isInMultiAction ? { userDesiredState: a.state } : {}));
+	}
+	async press(context: string, holdMs = 0): Promise<void> {
+		this.keyDown(context);
+		await delay(holdMs);
+		this.keyUp(context);
+	}
+
+	dialDown(context: string): void {
+		this.#dialPressed.add(context);
+		this.#send(actionEvent("dialDown", this.#dial(context)));
+	}
+	dialUp(context: string): void {
+		const a = this.#dial(context);
+		this.#dialPressed.delete(context);
+		this.#send(actionEvent("dialUp", a));
+	}
+	dialRotate(context: string, ticks: number): void {
+		this.#send(actionEvent("dialRotate", this.#dial(context), { ticks, pressed: this.#dialPressed.has(context) }));
+	}
+	touchTap(context: string, hold = false): void {
+		// The middle of the dial's 200×100 touch-strip segment.
+		this.#send(actionEvent("touchTap", this.#dial(context), { tapPos: [100, 50], hold }));
+	}
+
+	piSetSettings(context: string, settings: Record<string, unknown>): void {
+		const a = this.#registry.visible(context);
+		a.settings = structuredClone(settings);
+		this.#send(actionEvent("didReceiveSettings", a));
+	}
+	piSetGlobalSettings(settings: Record<string, unknown>): void {
+		this.globalSettings = structuredClone(settings);
+		this.#send({ event: "didReceiveGlobalSettings", payload: { settings: structuredClone(settings) } });
+	}
+	piAppear(context: string): void {
+		const a = this.#registry.visible(context);
+		this.#send({ event: "propertyInspectorDidAppear", action: a.action, context, device: a.device });
+	}
+	piDisappear(context: string): void {
+		const a = this.#registry.visible(context);
+		this.#send({ event: "propertyInspectorDidDisappear", action: a.action, context, device: a.device });
+	}
+	sendToPlugin(context: string, payload: unknown): void {
+		const a = this.#registry.visible(context);
+		this.#send({ event: "sendToPlugin", action: a.action, context, payload });
+	}
+	systemDidWakeUp(): void {
+		this.#send({ event: "systemDidWakeUp" });
+	}
+	sendRaw(message: object): void {
+		this.#send(message);
+	}
+
+	waitFor(pred: (c: RecordedCommand) => boolean, opts: { timeoutMs?: number; since?: number } = {}): Promise<RecordedCommand> {
+		const proc = this.#process;
+		// Fail fast when the plugin died, but not because of a restart in progress.
+		const abort = proc?.exited
+			.then(() => delay(200))
+			.then(() => (this.#process === proc && !this.#restarting ? `plugin exited (${exitText(proc.exitInfo)})` : new Promise<string>(() => undefined)));
+		return this.#log.waitFor(pred, {
+			timeoutMs: opts.timeoutMs ?? 5000,
+			since: opts.since ?? 0,
+			abort,
+			describe: () => this.#describe(),
+		});
+	}
+	commandsFor(context: string, event?: string): RecordedCommand[] {
+		return this.#log.forContext(context, event);
+	}
+	lastTitle(context: string): string | undefined {
+		return this.#log.forContext(context, "setTitle").at(-1)?.payload?.title as string | undefined;
+	}
+	lastImage(context: string): string | undefined {
+		return this.#log.forContext(context, "setImage").at(-1)?.payload?.image as string | undefined;
+	}
+	on(_event: "command", listener: (c: RecordedCommand) => void): () => void {
+		return this.#log.on(listener);
+	}
+
+	stop(opts: { graceMs?: number } = {}): Promise<ExitInfo> {
+		this.#stopped ??= (async () => {
+			const exit = await this.#stopProcess(opts.graceMs ?? 3000);
+			await this.#server?.close();
+			return exit;
+		})();
+		return this.#stopped;
+	}
+
+	async restart(): Promise<void> {
+		if (this.#stopped) throw new Error("host: restart after stop");
+		this.#restarting = true;
+		try {
+			await this.#stopProcess(3000);
+			this.#dialPressed.clear();
+			await this.#launch();
+		} finally {
+			this.#restarting = false;
+		}
+		for (const a of this.#registry.allVisible()) this.#send(actionEvent("willAppear", a));
+	}
+
+	#show(a: PlacedAction): void {
+		a.visible = true;
+		this.#send(actionEvent("willAppear", a));
+	}
+	#key(context: string): PlacedAction {
+		const a = this.#registry.visible(context);
+		if (a.controller !== "Keypad") throw new Error(`host: context ${context} is a dial, not a key`);
+		return a;
+	}
+	#dial(context: string): PlacedAction {
+		const a = this.#registry.visible(context);
+		if (a.controller !== "Encoder") throw new Error(`host: context ${context} is a key, not a dial`);
+		return a;
+	}
+
+	#send(message: object): void {
+		// Like the app, nothing is queued for a plugin that is not connected.
+		if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(message));
+	}
+
+	#onMessage(socket: WebSocket, message: Record<string, unknown>): void {
+		if (socket !== this.#socket) {
+			if (message.event !== REGISTER_EVENT) return; // not the plugin (e.g. a future PI connection)
+			this.#record(message);
+			if (message.uuid !== this.#uuid) {
+				this.#onRegistered?.(new Error(`host: plugin registered as ${String(message.uuid)}, expected ${this.#uuid}`));
+				return;
+			}
+			this.#socket = socket;
+			socket.once("close", () => {
+				if (this.#socket === socket) this.#socket = undefined;
+			});
+			for (const d of this.#devices) {
+				this.#send({ event: "deviceDidConnect", device: d.id, deviceInfo: { name: d.name, size: d.size, type: d.type } });
+			}
+			this.#onRegistered?.();
+			return;
+		}
+		handlePluginCommand(message, {
+			registry: this.#registry,
+			echoIds: this.#echoIds,
+			getGlobalSettings: () => this.globalSettings,
+			setGlobalSettings: (s) => (this.globalSettings = s),
+			send: (m) => this.#send(m),
+		});
+		this.#record(message);
+	}
+
+	#record(message: Record<string, unknown>): void {
+		this.#log.record({
+			event: String(message.event),
+			context: typeof message.context === "string" ? message.context : undefined,
+			payload: message.payload,
+			id: typeof message.id === "string" ? message.id : undefined,
+			at: performance.now(),
+			raw: message,
+		});
+	}
+
+	async #launch(): Promise<void> {
+		const opts = this.#options;
+		const codePath = opts.codePath ?? this.#manifest.codePath;
+		const proc = new PluginProcess({
+			nodePath: opts.nodePath ?? DEFAULT_NODE_PATH,
+			nodeArgs: [...APP_NODE_ARGS, ...(opts.nodeArgs ?? [])],
+			codePath: isAbsolute(codePath) ? codePath : join(opts.pluginDir, codePath),
+			pluginArgs: ["-port", String(this.port), "-pluginUUID", this.#uuid, "-registerEvent", REGISTER_EVENT, "-info",
+				registrationInfo({ devices: this.#devices, appVersion: opts.appVersion ?? DEFAULT_APP_VERSION, pluginUUID: this.#uuid, pluginVersion: this.#manifest.version })],
+			cwd: opts.pluginDir,
+			env: opts.env,
+		});
+		this.#process = proc;
+		await new Promise<void>((resolve, reject) => {
+			const fail = (why: string): void => reject(new Error(`host: ${why}\n--- plugin stderr (tail) ---\n${tail(proc.stderr)}\n--- stdout (tail) ---\n${tail(proc.stdout)}`));
+			const timer = setTimeout(() => fail(`plugin did not register within ${REGISTRATION_TIMEOUT_MS} ms`), REGISTRATION_TIMEOUT_MS);
+			this.#onRegistered = (error) => {
+				clearTimeout(timer);
+				this.#onRegistered = undefined;
+				if (error) fail(error.message);
+				else resolve();
+			};
+			proc.exited.then(
+				(exit) => {
+					if (!this.#onRegistered) return;
+					clearTimeout(timer);
+					this.#onRegistered = undefined;
+					fail(`plugin exited before registering (${exitText(exit)})`);
+				},
+				() => undefined,
+			);
+		});
+	}
+
+	async #stopProcess(graceMs: number): Promise<ExitInfo> {
+		const proc = this.#process;
+		if (!proc) return { code: null, signal: null };
+		// Closing the socket is how the app tells the plugin to quit.
+		this.#socket?.close();
+		this.#socket = undefined;
+		const exit = await proc.waitOrKill(graceMs);
+		if (this.#restarting) {
+			this.#pastStdout += proc.stdout;
+			this.#pastStderr += proc.stderr;
+			this.#process = undefined;
+		}
+		return exit;
+	}
+
+	#describe(): string {
+		const exit = this.#process?.exitInfo;
+		return [
+			"--- last plugin commands ---",
+			this.#log.describeLast(),
+			`--- plugin ${exit ? `exited (${exitText(exit)})` : "running"}; stderr (tail) ---`,
+			tail(this.stderr),
+		].join("\n");
+	}
+}
+
+function exitText(exit: ExitInfo | undefined): string {
+	return exit ? `code ${String(exit.code)}, signal ${String(exit.signal)}` : "still running";
+}

@@ -1,0 +1,43 @@
+import type { DeviceInfo } from "./types.ts";
+
+/** The device a plain Stream Deck user has. */
+export const DEFAULT_DEVICES: readonly DeviceInfo[] = [
+	{ id: "DEV1", name: "Stream Deck", size: { columns: 5, rows: 3 }, type: 0 },
+];
+
+/** Default `-info.application.version`: 7.1 is the first version that echoes message ids. */
+export const DEFAULT_APP_VERSION = "7.1.0.22000";
+
+/** Builds the `-info` JSON the app passes on the command line (§6.2 of the reference). */
+export function registrationInfo(opts: {
+	devices: readonly DeviceInfo[];
+	appVersion: string;
+	pluginUUID: string;
+	pluginVersion: string;
+}): string {
+	return JSON.stringify({
+		application: {
+			font: ".AppleSystemUIFont",
+			language: "en",
+			platform: "mac",
+			platformVersion: "14.5.0",
+			version: opts.appVersion,
+		},
+		colors: {
+			buttonMouseOverBackgroundColor: "#464646FF",
+			buttonPressedBackgroundColor: "#303030FF",
+			buttonPressedBorderColor: "#646464FF",
+			buttonPressedTextColor: "#969696FF",
+			highlightColor: "#0078FFFF",
+		},
+		devicePixelRatio: 2,
+		devices: opts.devices,
+		plugin: { uuid: opts.pluginUUID, version: opts.pluginVersion },
+	});
+}
+
+/** True when `version` (major[.minor…]) is at least `major.minor`. */
+export function versionAtLeast(version: string, major: number, minor: number): boolean {
+	const [maj = 0, min = 0] = version.split(".").map((n) => Number.parseInt(n, 10) || 0);
+	return maj > major || (maj === major && min >= minor);
+}
