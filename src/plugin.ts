@@ -1,13 +1,19 @@
 import streamDeck from "@elgato/streamdeck";
 import type { JsonObject } from "@elgato/utils";
+import { AdBreakAction } from "./actions/ad-break.js";
+import { AdToggleAction } from "./actions/ad-toggle.js";
 import { CreateLiveAction } from "./actions/create-live.js";
+import { LiveStatusAction } from "./actions/live-status.js";
 import { SendToObsAction } from "./actions/send-to-obs.js";
 import { StreamToggleAction } from "./actions/stream-toggle.js";
 import { onHostSocketClosed } from "./host-socket.js";
+import { AdBreaks } from "./live/ad-breaks.js";
 import { ApiProvider } from "./live/api-provider.js";
+import { LiveRegistry } from "./live/live-registry.js";
 import { LiveCreator } from "./live/live-creator.js";
 import { ObsLink } from "./live/obs-link.js";
 import { ObsPublisher } from "./live/obs-publisher.js";
+import { SecondTicker } from "./live/second-ticker.js";
 import { StreamControl } from "./live/stream-control.js";
 import { ObsConnection } from "./obs/index.js";
 import { GlobalSettingsStore } from "./settings/global-store.js";
@@ -30,10 +36,17 @@ const obsLink = new ObsLink(obs, settings);
 const publisher = new ObsPublisher({ api, obs: obsLink, logger: logger.createScope("Publisher") });
 const creator = new LiveCreator({ api, settings, publisher, logger: logger.createScope("Lives") });
 const streamControl = new StreamControl(obsLink, logger.createScope("Stream"));
+const lives = new LiveRegistry({ api, logger: logger.createScope("Lives") });
+const adBreaks = new AdBreaks({ api, lives, logger: logger.createScope("AdBreaks") });
+const ticker = new SecondTicker();
+const liveKeys = { lives, settings, ticker };
 
 streamDeck.actions.registerAction(new CreateLiveAction(creator));
 streamDeck.actions.registerAction(new SendToObsAction(publisher, settings));
 streamDeck.actions.registerAction(new StreamToggleAction(streamControl));
+streamDeck.actions.registerAction(new AdBreakAction(adBreaks, liveKeys));
+streamDeck.actions.registerAction(new AdToggleAction(adBreaks, liveKeys));
+streamDeck.actions.registerAction(new LiveStatusAction(liveKeys));
 
 streamDeck.settings.onDidReceiveGlobalSettings((ev) => settings.receive(ev.settings));
 
@@ -44,6 +57,8 @@ function shutdown(reason: string): void {
 	logger.info(`Shutting down: ${reason}`);
 	// Leave promptly even if OBS is slow to close; the short delay lets the log line reach the file.
 	setTimeout(() => process.exit(0), 300).unref();
+	ticker.dispose();
+	lives.dispose();
 	obs.dispose().catch((err: unknown) => logger.warn("Closing OBS failed", err));
 }
 onHostSocketClosed(() => shutdown("Stream Deck closed the connection"));

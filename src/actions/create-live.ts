@@ -1,6 +1,6 @@
 import streamDeck, { action, SingletonAction, type KeyDownEvent, type WillAppearEvent, type WillDisappearEvent } from "@elgato/streamdeck";
 import type { JsonObject } from "@elgato/utils";
-import { renderCreateLive, truncateTitle } from "../keys/index.js";
+import { renderCreateLive, wrapTitle } from "../keys/index.js";
 import type { LiveCreator } from "../live/live-creator.js";
 import { parseCreateLiveSettings } from "../settings/create-live.js";
 import { errorText } from "./error-text.js";
@@ -40,7 +40,7 @@ export class CreateLiveAction extends SingletonAction<JsonObject> {
 			const { live, obs } = await this.#creator.create(settings.value);
 			view.image(renderCreateLive({ state: "done", title: live.title }));
 			if (obs.status !== "failed") {
-				view.title(truncateTitle(live.title));
+				view.title(wrapTitle(live.title));
 				view.ok();
 				return;
 			}

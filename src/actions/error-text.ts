@@ -38,7 +38,7 @@ export function errorText(err: unknown): ErrorText {
 	const detail = redact(err instanceof Error ? err.message : String(err));
 	if (err instanceof NoLiveError) return { title: "No live\nselected", detail };
 	if (isObsError(err)) return { title: OBS_TITLES[err.code], detail };
-	if (err instanceof ConfigError) return { title: configTitle(err.message), detail };
+	if (err instanceof ConfigError) return { title: CONFIG_TITLES[err.field ?? ""] ?? "Check\nsettings", detail };
 	if (err instanceof AuthError) return { title: "Login\nfailed", detail };
 	if (err instanceof NotFoundError) return { title: "Live not\nfound", detail };
 	if (err instanceof RateLimitError) return { title: "Too many\nrequests", detail };
@@ -51,12 +51,13 @@ export function errorText(err: unknown): ErrorText {
 	return { title: "Error", detail };
 }
 
-/** Setup problems get a title that says what to fill in. */
-function configTitle(message: string): string {
-	const text = message.toLowerCase();
-	if (text.includes("profile")) return "No\nprofile";
-	if (text.includes("secret") || text.includes("api key")) return "No API\nkey";
-	if (text.includes("username") || text.includes("password")) return "No\nlogin";
-	if (text.includes("https")) return "Use\nhttps";
-	return "Check\nsettings";
-}
+/** Setup problems get a title that says what to fill in (by the setting the client names). */
+const CONFIG_TITLES: Record<string, string> = {
+	apiKey: "No API\nkey",
+	apiSecret: "No API\nsecret",
+	username: "No\nlogin",
+	password: "No\npassword",
+	profileId: "No\nprofile",
+	apiUrl: "Check\nAPI URL",
+	tokenUrl: "Check\nAPI URL",
+};

@@ -37,8 +37,8 @@ export class DailymotionClient {
 		this.config = config;
 		this.#logger = options.logger ?? silentLogger;
 		const http = new HttpTransport({
-			timeoutMs: options.timeoutMs ?? 10_000,
-			getRetries: options.getRetries ?? 2,
+			timeoutMs: clampInt(options.timeoutMs, 10_000, 1, 2_147_483_647),
+			getRetries: clampInt(options.getRetries, 2, 0, 10),
 			logger: this.#logger,
 			secrets: () => [config.apiSecret, config.password, ...this.#tokens.secrets()],
 			...(options.fetch ? { fetch: options.fetch } : {}),
@@ -104,4 +104,10 @@ export class DailymotionClient {
 		const profileId = this.config.profileId?.trim() || token.uid || null;
 		return { mode: this.config.mode, profileId, scope: token.scope };
 	}
+}
+
+/** A whole number in [min, max], or `fallback` when unset or not a number. */
+function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
+	if (value === undefined || !Number.isFinite(value)) return fallback;
+	return Math.min(max, Math.max(min, Math.floor(value)));
 }

@@ -20,7 +20,7 @@ export class ApiProvider {
 	/** The client to use now; throws ConfigError when the settings cannot work. */
 	client(): DailymotionClient {
 		const result = apiConfigFrom(this.#store.current);
-		if (!result.ok) throw new ConfigError(result.problem);
+		if (!result.ok) throw new ConfigError(result.problem, result.field);
 		const key = JSON.stringify(result.config);
 		if (!this.#client || key !== this.#key) {
 			this.#client = new DailymotionClient(result.config, this.#options);

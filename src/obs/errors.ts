@@ -81,7 +81,8 @@ export function classifyRequestError(e: unknown, requestType: string): ObsError 
 		case RequestStatus.OutputNotRunning:
 			return new ObsError("output-not-running", `OBS is not streaming (${requestType})`, { obsCode, cause: e });
 	}
-	if (obsCode < 100) return classifyConnectionError(e);
+	// Request statuses are 100–703; anything else is a socket or close code.
+	if (obsCode < 100 || obsCode >= 1000) return classifyConnectionError(e);
 	return new ObsError("request-failed", `OBS ${requestType} failed with code ${obsCode}${detail}`, { obsCode, cause: e });
 }
 

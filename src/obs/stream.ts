@@ -10,6 +10,8 @@ export interface StreamTarget {
 }
 
 const STOP_FIRST = "Stop stream first";
+/** How long OBS may keep reporting an active output after STOPPED. */
+const STOP_SETTLE_MS = 5000;
 
 /**
  * Pushes a custom RTMP server and key into OBS (§8 policy): refuses while OBS streams or reconnects,
@@ -44,11 +46,19 @@ export async function pushStreamSettings(obs: ObsConnection, target: StreamTarge
 export async function startStream(obs: ObsConnection, opts: { timeoutMs?: number } = {}): Promise<void> {
 	await obs.ready();
 	const timeoutMs = opts.timeoutMs ?? 15_000;
-	await waitForOutput(obs, OutputState.Started, timeoutMs, () => obs.call("StartStream"), {
-		failedOn: OutputState.Stopped,
-		failure: () => new ObsError("start-failed", "OBS could not start streaming (ingest refused or unreachable)"),
-		timeout: () => new ObsError("start-failed", `OBS did not start streaming within ${timeoutMs / 1000} s`),
-	});
+	try {
+		await waitForOutput(obs, OutputState.Started, timeoutMs, () => obs.call("StartStream"), {
+			failedOn: OutputState.Stopped,
+			failure: () => new ObsError("start-failed", "OBS could not start streaming (ingest refused or unreachable)"),
+			timeout: () => new ObsError("start-failed", `OBS did not start streaming within ${timeoutMs / 1000} s`),
+		});
+	} catch (e) {
+		// After a refused start, let OBS settle so the next push of settings is not refused.
+		if (isObsError(e) && e.code === "start-failed" && obs.stream.state === OutputState.Stopped) {
+			await waitInactive(obs).catch(() => undefined);
+		}
+		throw e;
+	}
 	const status = await obs.call("GetStreamStatus");
 	if (!status.outputActive) throw new ObsError("start-failed", "OBS stopped streaming right after starting");
 }
@@ -60,6 +70,16 @@ export async function stopStream(obs: ObsConnection, opts: { timeoutMs?: number 
 	await waitForOutput(obs, OutputState.Stopped, timeoutMs, () => obs.call("StopStream"), {
 		timeout: () => new ObsError("timeout", `OBS did not stop streaming within ${timeoutMs / 1000} s`),
 	});
+	await waitInactive(obs);
+}
+
+/** OBS 29 still reports outputActive for ~0.6 s after STOPPED; settings pushed then would be refused. */
+async function waitInactive(obs: ObsConnection): Promise<void> {
+	const deadline = Date.now() + STOP_SETTLE_MS;
+	while ((await obs.call("GetStreamStatus")).outputActive) {
+		if (Date.now() > deadline) throw new ObsError("timeout", "OBS still reports the stream as active after stopping");
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
 }
 
 interface WaitOptions {

@@ -1,7 +1,9 @@
 import type { DailymotionConfig } from "../dailymotion/config.js";
 import { API_DEFAULTS, type GlobalSettings } from "./global.js";
 
-export type ApiConfigResult = { ok: true; config: DailymotionConfig } | { ok: false; problem: string };
+export type ApiConfigResult =
+	| { ok: true; config: DailymotionConfig }
+	| { ok: false; problem: string; field: "apiUrl" | "tokenUrl" };
 
 /**
  * Turns global settings into the client's configuration: endpoint defaults per mode, and plain http refused for
@@ -11,8 +13,8 @@ export function apiConfigFrom(settings: GlobalSettings): ApiConfigResult {
 	const defaults = API_DEFAULTS[settings.apiMode];
 	const apiUrl = (settings.apiUrl || defaults.apiUrl).replace(/\/+$/, "");
 	const tokenUrl = settings.tokenUrl || defaults.tokenUrl;
-	for (const [what, url] of [["API URL", apiUrl], ["Token URL", tokenUrl]] as const) {
-		if (!isSecureOrLocal(url)) return { ok: false, problem: `${what} must use https (http is only allowed for localhost)` };
+	for (const [field, what, url] of [["apiUrl", "API URL", apiUrl], ["tokenUrl", "Token URL", tokenUrl]] as const) {
+		if (!isSecureOrLocal(url)) return { ok: false, field, problem: `${what} must use https (http is only allowed for localhost)` };
 	}
 	return {
 		ok: true,

@@ -4,3 +4,4 @@ export * from "./global.js";
 export * from "./parse.js";
 export * from "./global-store.js";
 export * from "./send-to-obs.js";
+export * from "./ad-break.js";

@@ -18,6 +18,8 @@ export interface FakeObsOptions {
 	/** false: do not echo the subprotocol (obs-websocket 4.x behaviour). Default true. */
 	subprotocol?: boolean;
 	obsWebSocketVersion?: string;
+	/** Fixed port (to bring a "restarted OBS" back on the same URL). Default: ephemeral. */
+	port?: number;
 }
 
 export interface FakeObs {
@@ -62,7 +64,7 @@ export async function startFakeObs(options: FakeObsOptions = {}): Promise<FakeOb
 	const salt = randomBytes(32).toString("base64");
 	const wss = new WebSocketServer({
 		host: "127.0.0.1",
-		port: 0,
+		port: options.port ?? 0,
 		handleProtocols: (protocols) =>
 			options.subprotocol === false ? false : protocols.has("obswebsocket.json") ? "obswebsocket.json" : false,
 	});

@@ -1,17 +1,16 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { performance } from "node:perf_hooks";
-import { isAbsolute, join } from "node:path";
 import { WebSocket } from "ws";
 import { ActionRegistry, actionEvent, type PlacedAction } from "./action-registry.ts";
 import { CommandLog } from "./command-log.ts";
 import { readManifest, type PluginManifest } from "./manifest.ts";
-import { APP_NODE_ARGS, DEFAULT_NODE_PATH, PluginProcess, tail } from "./plugin-process.ts";
+import { awaitRegistration, launchPlugin, REGISTER_EVENT } from "./launch.ts";
+import { exitText, tail, type PluginProcess } from "./plugin-process.ts";
 import { PluginServer } from "./plugin-server.ts";
-import { DEFAULT_APP_VERSION, DEFAULT_DEVICES, registrationInfo, versionAtLeast } from "./registration-info.ts";
+import { DEFAULT_APP_VERSION, DEFAULT_DEVICES, versionAtLeast } from "./registration-info.ts";
 import { handlePluginCommand } from "./plugin-commands.ts";
 import type { ActionSpec, DeviceInfo, ExitInfo, Host, HostOptions, RecordedCommand } from "./types.ts";
 
-const REGISTER_EVENT = "registerPlugin";
 const REGISTRATION_TIMEOUT_MS = 10_000;
 
 /** Launches the plugin against a simulated Stream Deck app; resolves once it sent registerPlugin. */
@@ -236,7 +235,7 @@ class SimulatedHost implements Host {
 			if (message.event !== REGISTER_EVENT) return; // not the plugin (e.g. a future PI connection)
 			this.#record(message);
 			if (message.uuid !== this.#uuid) {
-				this.#onRegistered?.(new Error(`host: plugin registered as ${String(message.uuid)}, expected ${this.#uuid}`));
+				this.#onRegistered?.(new Error(`plugin registered as ${String(message.uuid)}, expected ${this.#uuid}`));
 				return;
 			}
 			this.#socket = socket;
@@ -271,37 +270,9 @@ class SimulatedHost implements Host {
 	}
 
 	async #launch(): Promise<void> {
-		const opts = this.#options;
-		const codePath = opts.codePath ?? this.#manifest.codePath;
-		const proc = new PluginProcess({
-			nodePath: opts.nodePath ?? DEFAULT_NODE_PATH,
-			nodeArgs: [...APP_NODE_ARGS, ...(opts.nodeArgs ?? [])],
-			codePath: isAbsolute(codePath) ? codePath : join(opts.pluginDir, codePath),
-			pluginArgs: ["-port", String(this.port), "-pluginUUID", this.#uuid, "-registerEvent", REGISTER_EVENT, "-info",
-				registrationInfo({ devices: this.#devices, appVersion: opts.appVersion ?? DEFAULT_APP_VERSION, pluginUUID: this.#uuid, pluginVersion: this.#manifest.version })],
-			cwd: opts.pluginDir,
-			env: opts.env,
-		});
+		const proc = launchPlugin({ options: this.#options, manifest: this.#manifest, uuid: this.#uuid, devices: this.#devices, port: this.port });
 		this.#process = proc;
-		await new Promise<void>((resolve, reject) => {
-			const fail = (why: string): void => reject(new Error(`host: ${why}\n--- plugin stderr (tail) ---\n${tail(proc.stderr)}\n--- stdout (tail) ---\n${tail(proc.stdout)}`));
-			const timer = setTimeout(() => fail(`plugin did not register within ${REGISTRATION_TIMEOUT_MS} ms`), REGISTRATION_TIMEOUT_MS);
-			this.#onRegistered = (error) => {
-				clearTimeout(timer);
-				this.#onRegistered = undefined;
-				if (error) fail(error.message);
-				else resolve();
-			};
-			proc.exited.then(
-				(exit) => {
-					if (!this.#onRegistered) return;
-					clearTimeout(timer);
-					this.#onRegistered = undefined;
-					fail(`plugin exited before registering (${exitText(exit)})`);
-				},
-				() => undefined,
-			);
-		});
+		await awaitRegistration(proc, REGISTRATION_TIMEOUT_MS, (callback) => (this.#onRegistered = callback));
 	}
 
 	async #stopProcess(graceMs: number): Promise<ExitInfo> {
@@ -328,8 +299,4 @@ class SimulatedHost implements Host {
 			tail(this.stderr),
 		].join("\n");
 	}
-}
-
-function exitText(exit: ExitInfo | undefined): string {
-	return exit ? `code ${String(exit.code)}, signal ${String(exit.signal)}` : "still running";
 }

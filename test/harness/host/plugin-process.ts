@@ -90,3 +90,8 @@ function cap(text: string): string {
 export function tail(text: string, lines = 20): string {
 	return text.trimEnd().split("\n").slice(-lines).join("\n");
 }
+
+/** "code 3, signal null", or "still running". */
+export function exitText(exit: ExitInfo | undefined): string {
+	return exit ? `code ${String(exit.code)}, signal ${String(exit.signal)}` : "still running";
+}

@@ -57,6 +57,6 @@ describe("API configuration from global settings", () => {
 		const local = apiConfigFrom(parseGlobalSettings({ apiUrl: "http://127.0.0.1:8080/rest/", tokenUrl: "http://localhost:1/t" }).value);
 		expect(local.ok && local.config.apiUrl).toBe("http://127.0.0.1:8080/rest");
 		const remote = apiConfigFrom(parseGlobalSettings({ apiUrl: "http://api.example.com/rest" }).value);
-		expect(remote).toEqual({ ok: false, problem: "API URL must use https (http is only allowed for localhost)" });
+		expect(remote).toEqual({ ok: false, field: "apiUrl", problem: "API URL must use https (http is only allowed for localhost)" });
 	});
 });

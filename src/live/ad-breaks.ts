@@ -1,0 +1,74 @@
+import type { Logger } from "../log.js";
+import { AD_BREAK_MS, adBreakPhase, isCountingDown, type AdBreakPhase } from "./ad-break-clock.js";
+import type { ApiProvider } from "./api-provider.js";
+import type { LiveRegistry } from "./live-registry.js";
+
+export interface AdBreaksDeps {
+	api: ApiProvider;
+	lives: LiveRegistry;
+	logger: Logger;
+	now?: () => number;
+}
+
+/** The answer to an Ad Break press. `refused` means no request was sent, with the phase that explains why. */
+export type LaunchResult = { kind: "launched"; phase: AdBreakPhase } | { kind: "refused"; phase: AdBreakPhase };
+
+const BLOCKING = new Set<AdBreakPhase["kind"]>(["loading", "error", "off-air", "disabled", "quota"]);
+
+/**
+ * Launches ad breaks and switches them on or off for a live. A press during a break or its cooldown sends nothing;
+ * a press that looks blocked (off air, disabled, quota) re-reads the live once first, since the poll may be stale.
+ */
+export class AdBreaks {
+	#deps: AdBreaksDeps;
+	#now: () => number;
+	#launching = new Set<string>();
+
+	constructor(deps: AdBreaksDeps) {
+		this.#deps = deps;
+		this.#now = deps.now ?? Date.now;
+	}
+
+	phase(liveId: string, cooldownMs: number): AdBreakPhase {
+		if (!liveId) return { kind: "no-live" };
+		const snapshot = this.#deps.lives.store(liveId).snapshot;
+		if (!snapshot.video && snapshot.error) return { kind: "error", error: snapshot.error };
+		return adBreakPhase(snapshot.video, this.#now(), cooldownMs);
+	}
+
+	isLaunching(liveId: string): boolean {
+		return this.#launching.has(liveId);
+	}
+
+	async launch(liveId: string, cooldownMs: number): Promise<LaunchResult> {
+		let phase = this.phase(liveId, cooldownMs);
+		if (phase.kind === "no-live" || isCountingDown(phase) || this.#launching.has(liveId)) return { kind: "refused", phase };
+		if (BLOCKING.has(phase.kind)) {
+			await this.#deps.lives.refresh(liveId);
+			phase = this.phase(liveId, cooldownMs);
+			if (phase.kind !== "ready") return { kind: "refused", phase };
+		}
+		this.#launching.add(liveId);
+		try {
+			const result = await this.#deps.api.client().launchAdBreak(liveId);
+			// Without an end time from the API, assume a standard break from now (whole seconds, like the API's).
+			const endTime = result.endTime ?? Math.ceil((this.#now() + AD_BREAK_MS) / 1000);
+			this.#deps.lives.store(liveId).patchVideo({ adBreakEndTime: endTime, adBreakRemaining: result.remaining });
+			this.#deps.logger.info(`Ad break launched on live ${liveId}; ${result.remaining ?? "?"} left this hour`);
+			return { kind: "launched", phase: this.phase(liveId, cooldownMs) };
+		} catch (error) {
+			// The server may know of a break we don't (launched elsewhere): re-read so the key shows it.
+			void this.#deps.lives.refresh(liveId);
+			throw error;
+		} finally {
+			this.#launching.delete(liveId);
+		}
+	}
+
+	/** Switches ad breaks on or off; the store changes only once the API accepted it. */
+	async setEnabled(liveId: string, enabled: boolean): Promise<void> {
+		await this.#deps.api.client().setAdBreaksEnabled(liveId, enabled);
+		this.#deps.lives.store(liveId).patchVideo({ adBreaksEnabled: enabled });
+		this.#deps.logger.info(`Ad breaks ${enabled ? "enabled" : "disabled"} on live ${liveId}`);
+	}
+}

@@ -1,0 +1,122 @@
+import type { Logger } from "../log.js";
+import { redact } from "../secrets.js";
+import type { ApiProvider } from "./api-provider.js";
+import { LiveStore, type LiveSnapshot } from "./live-store.js";
+
+export const POLL_INTERVAL_MS = 10_000;
+export const MAX_POLL_BACKOFF_MS = 60_000;
+
+export interface LiveRegistryDeps {
+	api: ApiProvider;
+	logger: Logger;
+	now?: () => number;
+	intervalMs?: number;
+}
+
+/** A live's store plus its poller: reads run only while at least one visible key watches it. */
+interface Entry {
+	store: LiveStore;
+	watchers: number;
+	timer: ReturnType<typeof setTimeout> | undefined;
+	inFlight: Promise<LiveSnapshot> | undefined;
+	failures: number;
+}
+
+/**
+ * Keeps one store and one poller per live, shared by every key and device that shows it: 32 visible keys on one
+ * live still make one request per interval. Polling backs off on errors and stops when no key watches.
+ */
+export class LiveRegistry {
+	#deps: LiveRegistryDeps;
+	#now: () => number;
+	#intervalMs: number;
+	#entries = new Map<string, Entry>();
+
+	constructor(deps: LiveRegistryDeps) {
+		this.#deps = deps;
+		this.#now = deps.now ?? Date.now;
+		this.#intervalMs = deps.intervalMs ?? POLL_INTERVAL_MS;
+	}
+
+	/** The store of a live (created on demand; not polled unless watched). */
+	store(id: string): LiveStore {
+		return this.#entry(id).store;
+	}
+
+	/**
+	 * Watches a live: `listener` gets every snapshot, polling runs while watched. The first watcher triggers a read
+	 * unless a fresh one exists. Returns the function that stops watching.
+	 */
+	watch(id: string, listener: (snapshot: LiveSnapshot) => void): () => void {
+		const entry = this.#entry(id);
+		const unsubscribe = entry.store.subscribe(listener);
+		entry.watchers++;
+		if (entry.watchers === 1) {
+			const fresh = entry.store.snapshot.fetchedAt !== null && this.#now() - entry.store.snapshot.fetchedAt < this.#intervalMs;
+			if (fresh) this.#schedule(id, entry);
+			else this.#poll(id);
+		}
+		let active = true;
+		return () => {
+			if (!active) return;
+			active = false;
+			unsubscribe();
+			entry.watchers--;
+			if (entry.watchers === 0) this.#stop(entry);
+		};
+	}
+
+	/** Reads the live now (shared with a read already under way). Never rejects: failures land in the snapshot. */
+	refresh(id: string): Promise<LiveSnapshot> {
+		const entry = this.#entry(id);
+		entry.inFlight ??= this.#read(id, entry).finally(() => (entry.inFlight = undefined));
+		return entry.inFlight;
+	}
+
+	/** Stops every poller (plugin shutdown). */
+	dispose(): void {
+		for (const entry of this.#entries.values()) this.#stop(entry);
+	}
+
+	async #read(id: string, entry: Entry): Promise<LiveSnapshot> {
+		try {
+			const video = await this.#deps.api.client().getVideo(id);
+			entry.failures = 0;
+			entry.store.applyVideo(video, this.#now());
+		} catch (error) {
+			entry.failures++;
+			if (entry.failures === 1) this.#deps.logger.warn(`Reading live ${id} failed: ${redact(String(error))}`);
+			entry.store.applyError(error);
+		}
+		return entry.store.snapshot;
+	}
+
+	#poll(id: string): void {
+		const entry = this.#entry(id);
+		this.refresh(id)
+			.then(() => {
+				if (entry.watchers > 0) this.#schedule(id, entry);
+			})
+			.catch((err: unknown) => this.#deps.logger.error("Live poll failed unexpectedly", err));
+	}
+
+	#schedule(id: string, entry: Entry): void {
+		clearTimeout(entry.timer);
+		const delay = Math.min(this.#intervalMs * 2 ** entry.failures, MAX_POLL_BACKOFF_MS);
+		entry.timer = setTimeout(() => this.#poll(id), delay);
+	}
+
+	#stop(entry: Entry): void {
+		clearTimeout(entry.timer);
+		entry.timer = undefined;
+	}
+
+	#entry(id: string): Entry {
+		let entry = this.#entries.get(id);
+		if (!entry) {
+			entry = { store: new LiveStore(id), watchers: 0, timer: undefined, inFlight: undefined, failures: 0 };
+			this.#entries.set(id, entry);
+		}
+		return entry;
+	}
+}

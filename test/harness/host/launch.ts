@@ -1,0 +1,62 @@
+import { isAbsolute, join } from "node:path";
+import type { PluginManifest } from "./manifest.ts";
+import { APP_NODE_ARGS, DEFAULT_NODE_PATH, PluginProcess, exitText, tail } from "./plugin-process.ts";
+import { DEFAULT_APP_VERSION, registrationInfo } from "./registration-info.ts";
+import type { DeviceInfo, HostOptions } from "./types.ts";
+
+/** The `-registerEvent` value the app passes (the SDK sends it back verbatim). */
+export const REGISTER_EVENT = "registerPlugin";
+
+/** Runs `node <flags> <CodePath> -port … -pluginUUID … -registerEvent … -info …` with cwd = pluginDir. */
+export function launchPlugin(opts: {
+	options: HostOptions;
+	manifest: PluginManifest;
+	uuid: string;
+	devices: readonly DeviceInfo[];
+	port: number;
+}): PluginProcess {
+	const { options, manifest } = opts;
+	const codePath = options.codePath ?? manifest.codePath;
+	const info = registrationInfo({
+		devices: opts.devices,
+		appVersion: options.appVersion ?? DEFAULT_APP_VERSION,
+		pluginUUID: opts.uuid,
+		pluginVersion: manifest.version,
+	});
+	return new PluginProcess({
+		nodePath: options.nodePath ?? DEFAULT_NODE_PATH,
+		nodeArgs: [...APP_NODE_ARGS, ...(options.nodeArgs ?? [])],
+		codePath: isAbsolute(codePath) ? codePath : join(options.pluginDir, codePath),
+		pluginArgs: ["-port", String(opts.port), "-pluginUUID", opts.uuid, "-registerEvent", REGISTER_EVENT, "-info", info],
+		cwd: options.pluginDir,
+		env: options.env,
+	});
+}
+
+/**
+ * Resolves when the host calls the callback handed to `install` (the plugin registered); rejects with the
+ * output tails when it is called with an error, when the process exits first, or after `timeoutMs`.
+ */
+export function awaitRegistration(
+	proc: PluginProcess,
+	timeoutMs: number,
+	install: (callback: ((error?: Error) => void) | undefined) => void,
+): Promise<void> {
+	return new Promise<void>((resolve, reject) => {
+		let settled = false;
+		const settle = (error?: Error): void => {
+			if (settled) return;
+			settled = true;
+			clearTimeout(timer);
+			install(undefined);
+			if (!error) return resolve();
+			reject(new Error(`host: ${error.message}\n--- plugin stderr (tail) ---\n${tail(proc.stderr)}\n--- stdout (tail) ---\n${tail(proc.stdout)}`));
+		};
+		const timer = setTimeout(() => settle(new Error(`plugin did not register within ${timeoutMs} ms`)), timeoutMs);
+		install(settle);
+		proc.exited.then(
+			(exit) => settle(new Error(`plugin exited before registering (${exitText(exit)})`)),
+			() => undefined,
+		);
+	});
+}

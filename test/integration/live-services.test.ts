@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AdBreaks } from "../../src/live/ad-breaks.ts";
+import { ApiProvider } from "../../src/live/api-provider.ts";
+import { LiveRegistry } from "../../src/live/live-registry.ts";
+import { GlobalSettingsStore } from "../../src/settings/global-store.ts";
+import { silentLogger } from "../../src/log.ts";
+import { startSandbox, type Sandbox } from "../harness/sandbox/index.ts";
+
+let sandbox: Sandbox;
+let clock: number;
+let registry: LiveRegistry;
+let adBreaks: AdBreaks;
+let liveId: string;
+
+/** Creates a live through the real client and returns the services wired as the plugin wires them. */
+async function setUp(intervalMs = 60_000) {
+	const settings = new GlobalSettingsStore(async () => undefined);
+	const { apiKey, apiSecret, profileId } = sandbox.credentials.partner;
+	settings.receive({ apiKey, apiSecret, profileId, apiUrl: sandbox.partner.apiUrl, tokenUrl: sandbox.partner.tokenUrl });
+	const api = new ApiProvider(settings, { now: () => clock });
+	registry = new LiveRegistry({ api, logger: silentLogger, now: () => clock, intervalMs });
+	adBreaks = new AdBreaks({ api, lives: registry, logger: silentLogger, now: () => clock });
+	const live = await api.client().createLive({ title: "Show", channel: "videogames", forKids: false, private: false });
+	liveId = live.id;
+}
+
+const requestsTo = (pattern: RegExp, method?: string) =>
+	sandbox.requests.filter((r) => pattern.test(r.path) && (!method || r.method === method)).length;
+
+beforeEach(async () => {
+	clock = Math.floor(Date.now() / 1000) * 1000;
+	sandbox = await startSandbox({ now: () => clock });
+	await setUp();
+});
+
+afterEach(async () => {
+	registry.dispose();
+	await sandbox.close();
+});
+
+describe("one poller per live", () => {
+	it("reads the live once for 32 watching keys", async () => {
+		const seen: number[] = [];
+		const stops = Array.from({ length: 32 }, (_, i) => registry.watch(liveId, () => seen.push(i)));
+		await registry.refresh(liveId);
+		expect(requestsTo(/\/video\//, "GET")).toBe(1);
+		expect(new Set(seen).size).toBe(32);
+		for (const stop of stops) stop();
+	});
+});
+
+describe("ad breaks", () => {
+	it("launches with one request and then counts down from the server's end time", async () => {
+		sandbox.setOnAir(liveId, true);
+		await registry.refresh(liveId);
+		const result = await adBreaks.launch(liveId, 35_000);
+		expect(result.kind).toBe("launched");
+		expect(requestsTo(/\/video\//, "POST")).toBe(1);
+		expect(adBreaks.phase(liveId, 35_000)).toMatchObject({ kind: "running", remainingMs: 35_000 });
+		clock += 10_000;
+		expect(adBreaks.phase(liveId, 35_000)).toMatchObject({ kind: "running", remainingMs: 25_000 });
+	});
+
+	it("refuses presses during the break and the cooldown without any request", async () => {
+		sandbox.setOnAir(liveId, true);
+		await registry.refresh(liveId);
+		await adBreaks.launch(liveId, 50_000);
+		const before = sandbox.requests.length;
+		clock += 20_000;
+		expect((await adBreaks.launch(liveId, 50_000)).kind).toBe("refused");
+		clock += 20_000; // break over, 10 s of cooldown left
+		const refused = await adBreaks.launch(liveId, 50_000);
+		expect(refused).toMatchObject({ kind: "refused", phase: { kind: "cooldown", remainingMs: 10_000 } });
+		expect(sandbox.requests.length).toBe(before);
+		clock += 10_000;
+		expect((await adBreaks.launch(liveId, 50_000)).kind).toBe("launched");
+	});
+
+	it("re-reads a live that looked off air before refusing, so a fresh stream is not missed", async () => {
+		await registry.refresh(liveId); // off air at this point
+		sandbox.setOnAir(liveId, true);
+		expect((await adBreaks.launch(liveId, 35_000)).kind).toBe("launched");
+	});
+
+	it("refuses a launch while ad breaks are disabled, after checking the server", async () => {
+		sandbox.setOnAir(liveId, true);
+		await registry.refresh(liveId);
+		await adBreaks.setEnabled(liveId, false);
+		expect(sandbox.live(liveId)?.adBreaksEnabled).toBe(false);
+		const result = await adBreaks.launch(liveId, 35_000);
+		expect(result).toMatchObject({ kind: "refused", phase: { kind: "disabled" } });
+		expect(requestsTo(/\/video\//, "POST")).toBe(1); // only the switch
+	});
+
+	it("resumes a running countdown in a fresh plugin from the API's end time", async () => {
+		sandbox.setOnAir(liveId, true);
+		await registry.refresh(liveId);
+		await adBreaks.launch(liveId, 35_000);
+		clock += 12_000;
+		await setUpRestarted();
+		await registry.refresh(liveId);
+		expect(adBreaks.phase(liveId, 35_000)).toMatchObject({ kind: "running", remainingMs: 23_000 });
+	});
+});
+
+/** A new registry and services on the same sandbox and live, as after a plugin restart. */
+async function setUpRestarted() {
+	const id = liveId;
+	registry.dispose();
+	const settings = new GlobalSettingsStore(async () => undefined);
+	const { apiKey, apiSecret, profileId } = sandbox.credentials.partner;
+	settings.receive({ apiKey, apiSecret, profileId, apiUrl: sandbox.partner.apiUrl, tokenUrl: sandbox.partner.tokenUrl });
+	const api = new ApiProvider(settings, { now: () => clock });
+	registry = new LiveRegistry({ api, logger: silentLogger, now: () => clock });
+	adBreaks = new AdBreaks({ api, lives: registry, logger: silentLogger, now: () => clock });
+	liveId = id;
+}

@@ -1,0 +1,65 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderAdBreak, renderAdToggle, renderCreateLive, renderLiveStatus, renderSendToObs, renderStream } from "../../../src/keys/index.ts";
+import { xmlProblems } from "./xml-check.ts";
+
+// The manifest references these paths (without extension); scripts/make-icons.ts writes them.
+const IMGS = join(import.meta.dirname, "../../../com.dailymotion.live.sdPlugin/imgs");
+
+const svgSizes: [string, number][] = [
+	["plugin/category.svg", 28],
+	...["create", "obs", "stream", "adbreak", "adtoggle", "status"].flatMap((name): [string, number][] => [
+		[`actions/${name}/icon.svg`, 20],
+		[`actions/${name}/key.svg`, 144],
+	]),
+	["actions/stream/key-live.svg", 144],
+	["actions/adtoggle/key-off.svg", 144],
+	["actions/adbreak/encoder.svg", 72],
+	["actions/status/encoder.svg", 72],
+];
+
+describe("image assets", () => {
+	it.each(svgSizes)("%s is a well-formed %d px SVG", async (path, size) => {
+		const svg = await readFile(join(IMGS, path), "utf8");
+		expect(svg.startsWith("<svg")).toBe(true);
+		expect(svg).toContain(`width="${size}" height="${size}"`);
+		expect(xmlProblems(svg)).toEqual([]);
+	});
+
+	it.each(["create", "obs", "stream", "adbreak", "adtoggle", "status"])(
+		"actions/%s/icon.svg is white on transparent",
+		async (name) => {
+			const svg = await readFile(join(IMGS, `actions/${name}/icon.svg`), "utf8");
+			const colours = new Set([...svg.matchAll(/(?:fill|stroke)="(#[0-9A-Fa-f]{3,8})"/g)].map((m) => m[1].toUpperCase()));
+			expect([...colours]).toEqual(["#FFFFFF"]);
+			expect(svg).not.toContain("<rect width=");
+		},
+	);
+
+	it("default key images match the renderers (regenerate with scripts/make-icons.ts)", async () => {
+		const expected: [string, string][] = [
+			["actions/create/key.svg", renderCreateLive({ state: "idle" })],
+			["actions/obs/key.svg", renderSendToObs({ state: "idle" })],
+			["actions/stream/key.svg", renderStream({ state: "offline" })],
+			["actions/stream/key-live.svg", renderStream({ state: "live" })],
+			["actions/adbreak/key.svg", renderAdBreak({ state: "ready", remaining: null })],
+			["actions/adtoggle/key.svg", renderAdToggle({ state: "on" })],
+			["actions/adtoggle/key-off.svg", renderAdToggle({ state: "off" })],
+			["actions/status/key.svg", renderLiveStatus({ state: "no-live" })],
+		];
+		for (const [path, svg] of expected) expect(await readFile(join(IMGS, path), "utf8"), path).toBe(svg);
+	});
+
+	it.each([
+		["plugin/icon.png", 256],
+		["plugin/icon@2x.png", 512],
+	])("%s is a %d px RGBA PNG", async (path, size) => {
+		const png = await readFile(join(IMGS, path));
+		expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+		expect(png.toString("ascii", 12, 16)).toBe("IHDR");
+		expect(png.readUInt32BE(16)).toBe(size);
+		expect(png.readUInt32BE(20)).toBe(size);
+		expect(png[25]).toBe(6); // colour type 6 = RGBA (transparent corners)
+	});
+});
