@@ -7,6 +7,7 @@ import { LiveStatusAction } from "./actions/live-status.js";
 import { SendToObsAction } from "./actions/send-to-obs.js";
 import { StreamToggleAction } from "./actions/stream-toggle.js";
 import { onHostSocketClosed } from "./host-socket.js";
+import { registerInspectorBridge } from "./inspector/index.js";
 import { AdBreaks } from "./live/ad-breaks.js";
 import { ApiProvider } from "./live/api-provider.js";
 import { LiveRegistry } from "./live/live-registry.js";
@@ -47,6 +48,8 @@ streamDeck.actions.registerAction(new StreamToggleAction(streamControl));
 streamDeck.actions.registerAction(new AdBreakAction(adBreaks, liveKeys));
 streamDeck.actions.registerAction(new AdToggleAction(adBreaks, liveKeys));
 streamDeck.actions.registerAction(new LiveStatusAction(liveKeys));
+
+registerInspectorBridge({ api, obs: obsLink, settings, logger: logger.createScope("Inspector") });
 
 streamDeck.settings.onDidReceiveGlobalSettings((ev) => settings.receive(ev.settings));
 
