@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Host, RecordedCommand } from "../harness/host/index.ts";
-import type { RecordedRequest } from "../harness/sandbox/index.ts";
+import type { LiveRecord, RecordedRequest } from "../harness/sandbox/index.ts";
 import { PLUGIN_DIR, type Stack } from "../harness/stack.ts";
 
 export const UUID = {
@@ -138,4 +138,22 @@ export function commandsText(host: Host): string {
 		.filter((c) => c.event !== "setGlobalSettings")
 		.map((c) => JSON.stringify(c.raw ?? c))
 		.join("\n");
+}
+
+/**
+ * Makes a new current live the way a user does: a Create Live key (no OBS step) pressed once. Waits until the
+ * plugin saved it as `liveId`; returns the sandbox's record.
+ */
+export async function createLiveWithKey(stack: Stack, settings: Record<string, unknown> = {}): Promise<LiveRecord> {
+	const { host, sandbox } = stack;
+	const key = host.appear({ action: UUID.create, settings: { afterCreate: "none", ...settings } });
+	const since = host.commands.length;
+	const before = new Set(sandbox.lives().map((l) => l.id));
+	await host.press(key);
+	await waitForCommand(host, key, "showOk", undefined, { since, timeoutMs: 15_000 });
+	const live = sandbox.lives().find((l) => !before.has(l.id));
+	if (!live) throw new Error("Create Live showed OK but the sandbox has no new live");
+	await host.waitFor(() => host.globalSettings.liveId === live.id);
+	host.disappear(key);
+	return live;
 }
