@@ -7,12 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
 	commandsSince,
-	commandsText,
 	createRequests,
-	leaks,
+	expectNoLeaks,
 	oneLine,
-	pluginLogs,
-	stackSecrets,
+	pressAndSettle,
 	tokenRequests,
 	UUID,
 	waitForCommand,
@@ -23,33 +21,11 @@ import {
 /** Presses right after a finished create repeat its outcome (LiveCreator's repeat window); tests wait it out. */
 const REPEAT_WINDOW_MS = 3_000;
 
-/** Presses Create Live and waits for the press to end in showOk or showAlert; returns which and the final title. */
-async function pressCreate(stack: Stack, key: string): Promise<{ outcome: "ok" | "alert"; title: string; since: number }> {
-	const { host } = stack;
-	const since = host.commands.length;
-	await host.press(key);
-	const done = await host.waitFor((c) => c.context === key && (c.event === "showOk" || c.event === "showAlert"), {
-		since,
-		timeoutMs: 15_000,
-	});
-	// The title follows the ok/alert in the same handler turn; give it the moment it needs to arrive.
-	const title = await waitForTitle(host, key, (t) => t !== "Creating…", { since }).catch(() => host.lastTitle(key) ?? "");
-	return { outcome: done.event === "showOk" ? "ok" : "alert", title: oneLine(title), since };
-}
-
 /** The key title shows the live's title (wrapped over two lines, possibly cut with "…" to fit the key). */
 function expectNamesLive(title: string, liveTitle: string): void {
 	const shown = oneLine(title).replace(/…$/, "");
 	expect(shown.length, `title "${title}"`).toBeGreaterThanOrEqual(8);
 	expect(liveTitle.startsWith(shown), `title "${title}" names "${liveTitle}"`).toBe(true);
-}
-
-function expectNoLeaks(stack: Stack): void {
-	const secrets = stackSecrets(stack);
-	expect(secrets.length).toBeGreaterThanOrEqual(3);
-	expect(leaks(pluginLogs(), secrets), "plugin log files").toEqual([]);
-	expect(leaks(stack.host.stdout + stack.host.stderr, secrets), "plugin stdout/stderr").toEqual([]);
-	expect(leaks(commandsText(stack.host), secrets), "commands sent to the host").toEqual([]);
 }
 
 describe("Create Live, partner account", () => {
@@ -113,7 +89,7 @@ describe("Create Live, partner account", () => {
 		const createsBefore = createRequests(sandbox.requests).length;
 		sandbox.expireTokens();
 
-		const { outcome } = await pressCreate(stack, key);
+		const { outcome } = await pressAndSettle(stack.host, key);
 		expect(outcome).toBe("ok");
 		expect(sandbox.lives()).toHaveLength(livesBefore + 1);
 		expect(tokenRequests(sandbox.requests).length - tokensBefore, "token requests").toBe(1);
@@ -129,7 +105,7 @@ describe("Create Live, partner account", () => {
 		const createsBefore = createRequests(sandbox.requests).length;
 		sandbox.inject({ method: "POST", path: /\/videos$/, status: 500 });
 
-		const { outcome, title, since } = await pressCreate(stack, key);
+		const { outcome, title, since } = await pressAndSettle(stack.host, key);
 		expect(outcome).toBe("alert");
 		expect(title).toBe("Dailymotion down");
 		expect(sandbox.lives()).toHaveLength(livesBefore);
@@ -156,7 +132,7 @@ describe("Create Live, partner account", () => {
 		const bad = host.appear({ action: UUID.create, settings: { channel: "Not a category!", afterCreate: "later" } });
 		await waitForCommand(host, bad, "setImage");
 		const requestsBefore = sandbox.requests.length;
-		const { outcome, title } = await pressCreate(stack, bad);
+		const { outcome, title } = await pressAndSettle(stack.host, bad);
 		expect(outcome).toBe("alert");
 		expect(title).toBe("Check settings");
 		expect(sandbox.requests.length).toBe(requestsBefore);
@@ -169,12 +145,12 @@ describe("Create Live, partner account", () => {
 		const livesBefore = sandbox.lives().length;
 		try {
 			host.piSetGlobalSettings({ ...saved, apiSecret: "" });
-			let result = await pressCreate(stack, key);
+			let result = await pressAndSettle(stack.host, key);
 			expect(result.outcome).toBe("alert");
 			expect(result.title).toBe("No API secret");
 
 			host.piSetGlobalSettings({ ...saved, apiSecret: "not-the-secret" });
-			result = await pressCreate(stack, key);
+			result = await pressAndSettle(stack.host, key);
 			expect(result.outcome).toBe("alert");
 			expect(result.title).toBe("Login failed");
 			expect(sandbox.lives()).toHaveLength(livesBefore);
@@ -200,7 +176,7 @@ describe("Create Live, user account (password grant)", () => {
 		const { host, sandbox } = stack;
 		// Pressed at once, before the plugin may have the global settings: the press must wait for them.
 		const key = host.appear({ action: UUID.create, settings: { afterCreate: "none" } });
-		const { outcome, title } = await pressCreate(stack, key);
+		const { outcome, title } = await pressAndSettle(stack.host, key);
 		expect(outcome, title).toBe("ok");
 		expect(sandbox.lives()).toHaveLength(1);
 		const live = sandbox.lives()[0]!;

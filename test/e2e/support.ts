@@ -4,6 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { createServer, connect, type Server, type Socket } from "node:net";
+import { expect } from "vitest";
 import type { Host, RecordedCommand } from "../harness/host/index.ts";
 import type { LiveRecord, RecordedRequest } from "../harness/sandbox/index.ts";
 import { PLUGIN_DIR, type Stack } from "../harness/stack.ts";
@@ -58,6 +60,25 @@ export async function waitForTitle(
 ): Promise<string> {
 	const c = await waitForCommand(host, context, "setTitle", (cmd) => pred(String(cmd.payload?.title ?? "")), opts);
 	return String(c.payload.title);
+}
+
+/**
+ * Presses a key (held `holdMs`) and waits until the press ends in showOk or showAlert. Returns which, the key's title
+ * then (one line; a failure alerts first and then names the problem in the title) and the command index before it.
+ */
+export async function pressAndSettle(
+	host: Host,
+	key: string,
+	holdMs = 0,
+): Promise<{ outcome: "ok" | "alert"; title: string; since: number }> {
+	const since = host.commands.length;
+	await host.press(key, holdMs);
+	const end = await host.waitFor((c) => c.context === key && (c.event === "showOk" || c.event === "showAlert"), {
+		since,
+		timeoutMs: 30_000,
+	});
+	if (end.event === "showAlert") await waitForCommand(host, key, "setTitle", undefined, { since: host.commands.indexOf(end) });
+	return { outcome: end.event === "showOk" ? "ok" : "alert", title: oneLine(host.lastTitle(key)), since };
 }
 
 /** Commands for `context` (optionally one event) recorded from index `since` on. */
@@ -140,6 +161,15 @@ export function commandsText(host: Host): string {
 		.join("\n");
 }
 
+/** Fails the test if any of the stack's secrets shows up where the plugin writes or says things. */
+export function expectNoLeaks(stack: Stack, extraSecrets: readonly string[] = []): void {
+	const secrets = [...stackSecrets(stack), ...extraSecrets];
+	expect(secrets.length).toBeGreaterThanOrEqual(3);
+	expect(leaks(pluginLogs(), secrets), "plugin log files").toEqual([]);
+	expect(leaks(stack.host.stdout + stack.host.stderr, secrets), "plugin stdout/stderr").toEqual([]);
+	expect(leaks(commandsText(stack.host), secrets), "commands sent to the host").toEqual([]);
+}
+
 /**
  * Makes a new current live the way a user does: a Create Live key (no OBS step) pressed once. Waits until the
  * plugin saved it as `liveId`; returns the sandbox's record.
@@ -156,4 +186,39 @@ export async function createLiveWithKey(stack: Stack, settings: Record<string, u
 	await host.waitFor(() => host.globalSettings.liveId === live.id);
 	host.disappear(key);
 	return live;
+}
+
+/** A TCP relay in front of a port that counts the connections made to it (to catch reconnect storms). */
+export interface CountingProxy {
+	url: string;
+	connections: number;
+	close(): Promise<void>;
+}
+
+export async function startCountingProxy(targetPort: number): Promise<CountingProxy> {
+	const sockets = new Set<Socket>();
+	const proxy = { url: "", connections: 0, close: async () => undefined };
+	const server: Server = createServer((client) => {
+		proxy.connections++;
+		const upstream = connect(targetPort, "127.0.0.1");
+		for (const s of [client, upstream]) {
+			sockets.add(s);
+			s.on("error", () => undefined);
+			s.on("close", () => {
+				sockets.delete(s);
+				client.destroy();
+				upstream.destroy();
+			});
+		}
+		client.pipe(upstream).pipe(client);
+	});
+	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+	const address = server.address();
+	if (address === null || typeof address === "string") throw new Error("proxy has no port");
+	proxy.url = `ws://127.0.0.1:${address.port}`;
+	proxy.close = async () => {
+		for (const s of sockets) s.destroy();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	};
+	return proxy;
 }
