@@ -77,6 +77,13 @@ describe("Ad Break, Ad Breaks On/Off and Live Status on one live", () => {
 		expect(texts.some((t) => /^\d+:\d\d$/.test(t)), `elapsed time in ${texts.join("|")}`).toBe(true);
 		await waitForImage(host, adKey, (t) => t.includes("READY") && t.includes("24 LEFT"), { since });
 
+		// The elapsed time ticks on the key between polls, without asking the API.
+		const elapsed = texts.find((t) => /^\d+:\d\d$/.test(t));
+		const readsBefore = sandbox.requests.length;
+		const ticked = await waitForImage(host, status, (t) => t.includes("ON AIR") && !t.includes(elapsed!), { since: host.commands.length });
+		expect(ticked.some((t) => /^\d+:\d\d$/.test(t))).toBe(true);
+		expect(sandbox.requests.slice(readsBefore).filter((r) => r.path.includes(live.id))).toEqual([]);
+
 		const pressAt = host.commands.length;
 		await host.press(status);
 		const open = await host.waitFor((c) => c.event === "openUrl", { since: pressAt });
@@ -120,12 +127,27 @@ describe("Ad Break, Ad Breaks On/Off and Live Status on one live", () => {
 		await waitForImage(host, adKey, (t) => t.includes("READY"), { since });
 	});
 
+	it("an API error on launch alerts, shows a short reason on the key and is not retried", async () => {
+		const { host, sandbox } = stack;
+		sandbox.inject({ method: "POST", path: `/rest/video/${live.id}`, status: 500 });
+		const since = host.commands.length;
+		await host.press(adKey);
+		await waitForCommand(host, adKey, "showAlert", undefined, { since });
+		const texts = await waitForImage(host, adKey, (t) => t.includes("FAILED"), { since });
+		expect(texts.length).toBeGreaterThan(1);
+		expect(launches().map((r) => r.status)).toEqual([500]);
+		expect(sandbox.live(live.id)!.adBreakLaunches).toEqual([]);
+		// The key goes back to READY once it re-read the live.
+		await waitForImage(host, adKey, (t) => t.includes("READY"), { since });
+	});
+
 	it("a press launches exactly one ad break and the key counts down from the server's end time", async () => {
 		const { host, sandbox } = stack;
 		const since = host.commands.length;
+		const before = launches().length;
 		await host.press(adKey);
 		await waitForCommand(host, adKey, "showOk", undefined, { since });
-		const sent = launches();
+		const sent = launches().slice(before);
 		expect(sent).toHaveLength(1);
 		expect(sent[0]!.status).toBe(200);
 		expect(sent[0]!.query.fields?.split(",")).toEqual(expect.arrayContaining(["live_ad_break_end_time"]));
@@ -156,7 +178,8 @@ describe("Ad Break, Ad Breaks On/Off and Live Status on one live", () => {
 		await waitForCommand(host, adKeyPlus, "showAlert", undefined, { since });
 		const before = imageClock(await waitForImage(host, adKey, isCountdown, { since }))!;
 		await waitForImage(host, adKey, (t) => isCountdown(t) && imageClock(t)! < before, { since });
-		expect(launches()).toHaveLength(1);
+		expect(launches().filter((r) => r.status === 200)).toHaveLength(1);
+		expect(launches()).toHaveLength(2); // the failed one and the real one
 	});
 
 	it("a restarted plugin resumes the countdown from the API's end time and still refuses presses", async () => {
@@ -170,7 +193,8 @@ describe("Ad Break, Ad Breaks On/Off and Live Status on one live", () => {
 		const pressAt = host.commands.length;
 		await host.press(adKey);
 		await waitForCommand(host, adKey, "showAlert", undefined, { since: pressAt });
-		expect(launches()).toHaveLength(1);
+		expect(launches()).toHaveLength(2);
+		expect(sandbox.live(live.id)!.adBreakLaunches).toHaveLength(1);
 	});
 });
 
@@ -204,6 +228,11 @@ describe("Ad Break on a Stream Deck + dial", () => {
 		expect(tick.payload.indicator.value).toBeLessThanOrEqual(strip.indicator.value);
 		const tickClock = imageClock([tick.payload.value as string])!;
 		await waitForImage(host, key, (t) => isCountdown(t) && imageClock(t) === tickClock, { since });
+
+		// Live Status on a dial: viewers and time on air on the strip.
+		const statusDial = host.appear({ action: UUID.status, device: "PLUS", controller: "Encoder" });
+		const onAir = await waitForCommand(host, statusDial, "setFeedback", (c) => c.payload.title === "On air");
+		expect(onAir.payload.value).toMatch(/^\d+ viewers · \d+:\d\d$/);
 
 		// Touching the strip during the break: an alert, no request.
 		const tapAt = host.commands.length;
