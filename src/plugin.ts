@@ -69,4 +69,4 @@ process.once("SIGTERM", () => shutdown("SIGTERM"));
 process.once("SIGINT", () => shutdown("SIGINT"));
 
 await streamDeck.connect();
-settings.receive(await streamDeck.settings.getGlobalSettings());
+settings.receiveInitial(await streamDeck.settings.getGlobalSettings());

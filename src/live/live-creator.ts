@@ -59,6 +59,9 @@ export class LiveCreator {
 	}
 
 	async #createLive(settings: CreateLiveSettings): Promise<CreatedLive> {
+		// A press right after launch can beat the host's reply with the global settings: without this wait the
+		// defaults (partner mode, no credentials) would be used and the press would fail for no visible reason.
+		await this.#deps.settings.whenReceived();
 		const client = this.#deps.api.client();
 		const live = await client.createLive({
 			title: expandTitle(settings.title, new Date(this.#now())),

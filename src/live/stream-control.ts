@@ -23,7 +23,7 @@ export function streamPhase(status: ObsStatus, stream: StreamState): StreamPhase
 export class StreamControl {
 	#link: ObsLink;
 	#logger: Logger;
-	#inFlight: Promise<void> | undefined;
+	#inFlight: { kind: "start" | "stop"; promise: Promise<void> } | undefined;
 
 	constructor(link: ObsLink, logger: Logger) {
 		this.#link = link;
@@ -50,7 +50,7 @@ export class StreamControl {
 	}
 
 	start(): Promise<void> {
-		return this.#once(async () => {
+		return this.#once("start", async () => {
 			await this.#obs.ready(4_000);
 			await startStream(this.#obs);
 			this.#logger.info("Stream started from Stream Deck");
@@ -58,16 +58,24 @@ export class StreamControl {
 	}
 
 	stop(): Promise<void> {
-		return this.#once(async () => {
+		return this.#once("stop", async () => {
 			await this.#obs.ready(4_000);
 			await stopStream(this.#obs);
 			this.#logger.info("Stream stopped from Stream Deck (long press)");
 		});
 	}
 
-	#once(run: () => Promise<void>): Promise<void> {
-		if (this.#inFlight) return this.#inFlight;
-		this.#inFlight = run().finally(() => (this.#inFlight = undefined));
-		return this.#inFlight;
+	/**
+	 * A second press of the same kind joins the operation under way; the other kind waits for it, then runs. (A stop
+	 * finishes after OBS already reports STOPPED, so a "Go live" press right then must not be swallowed by it.)
+	 */
+	#once(kind: "start" | "stop", run: () => Promise<void>): Promise<void> {
+		if (this.#inFlight?.kind === kind) return this.#inFlight.promise;
+		const previous = this.#inFlight?.promise.catch(() => undefined) ?? Promise.resolve();
+		const promise: Promise<void> = previous.then(run).finally(() => {
+			if (this.#inFlight?.promise === promise) this.#inFlight = undefined;
+		});
+		this.#inFlight = { kind, promise };
+		return promise;
 	}
 }

@@ -15,6 +15,7 @@ export class GlobalSettingsStore {
 	#parsed: Parsed<GlobalSettings> = parseGlobalSettings({});
 	#listeners = new Set<Listener>();
 	#received = Promise.withResolvers<void>();
+	#hasReceived = false;
 	#write: (settings: Record<string, unknown>) => Promise<void>;
 	#logger: Logger;
 
@@ -40,8 +41,18 @@ export class GlobalSettingsStore {
 
 	/** Feeds a `didReceiveGlobalSettings` payload (from the inspector or a reply to our own request). */
 	receive(raw: unknown): void {
+		this.#hasReceived = true;
 		this.#apply(isRecord(raw) ? { ...raw } : {});
 		this.#received.resolve();
+	}
+
+	/**
+	 * Feeds the answer to the startup `getGlobalSettings`, unless settings already arrived: the SDK hands that same
+	 * answer to the `didReceiveGlobalSettings` listener too, and the awaited copy can resolve after a newer write by
+	 * the inspector, which it must not undo.
+	 */
+	receiveInitial(raw: unknown): void {
+		if (!this.#hasReceived) this.receive(raw);
 	}
 
 	/** Merges `patch` into the latest received settings and writes the whole object. */

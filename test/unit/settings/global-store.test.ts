@@ -46,4 +46,18 @@ describe("global settings store", () => {
 		store.receive({ obsUrl: "ws://10.0.0.2:4455" });
 		expect(seen).toEqual(["ws://127.0.0.1:4455 -> ws://10.0.0.2:4455"]);
 	});
+
+	it("ignores a late startup answer once newer settings arrived (an inspector write is not undone)", async () => {
+		const { store, writes } = storeWithWrites();
+		store.receive({ apiKey: "k", piNote: "newer" });
+		store.receiveInitial({ apiKey: "k" });
+		await store.update({ liveId: "x1" });
+		expect(writes).toEqual([{ apiKey: "k", piNote: "newer", liveId: "x1" }]);
+	});
+
+	it("takes the startup answer when nothing arrived before it", () => {
+		const { store } = storeWithWrites();
+		store.receiveInitial({ apiKey: "k" });
+		expect(store.current.apiKey).toBe("k");
+	});
 });
