@@ -43,7 +43,8 @@ function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveI
 		listedFor ??= current;
 		if (!answer.ok) return status.show("error", answer.error);
 		lives = answer.items;
-		status.show("info", lives.length === 0 ? "No lives on this profile yet." : `${lives.length} lives on this profile.`);
+		if (lives.length === 0) status.show("info", "No lives on this profile yet.");
+		else status.clear();
 		show(current);
 	};
 	select.addEventListener("change", () => {
@@ -51,13 +52,22 @@ function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveI
 		if (liveId && liveId !== current) form.set("global", "liveId", liveId);
 	});
 	load().catch((err: unknown) => console.error("lives", err));
+	const refresh = button("refresh-lives", "↻", load);
+	refresh.setAttribute("aria-label", "Refresh the list of lives");
+	refresh.title = "Refresh the list of lives";
+	refresh.className = "icon";
 	const row = el(
 		"div",
 		{ class: "row" },
 		el("label", { for: "current-live" }, "Live"),
-		el("div", { class: "value" }, select, el("p", { id: "current-live-hint", class: "hint" }, "Create Live makes each new live the current one.")),
+		el(
+			"div",
+			{ class: "value" },
+			el("div", { class: "inline" }, select, refresh),
+			el("p", { id: "current-live-hint", class: "hint" }, "Create Live makes each new live the current one."),
+		),
 	);
-	return { nodes: [row, buttonRow(button("refresh-lives", "Refresh list", load)), status.node], show };
+	return { nodes: [row, status.node], show };
 }
 
 function liveEditor({ pi, channels }: InspectorContext): { node: HTMLElement; load(liveId: string): void } {
