@@ -154,6 +154,9 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		await obs.getByLabel("Password").fill("obs-secret");
 		await vi.waitFor(() => expect(stack.host.globalSettings.obsPassword).toBe("obs-secret"), WAIT);
 		expect(stack.host.globalSettings.liveId).toBe(liveId);
+		await page.getByLabel("Debug log").check();
+		await vi.waitFor(() => expect(stack.host.globalSettings).toMatchObject({ debugLogging: true, obsPassword: "obs-secret", liveId }), WAIT);
+		await page.getByLabel("Debug log").uncheck();
 		await obs.getByLabel("Password").fill("");
 	});
 
@@ -217,6 +220,7 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		expect(stack.sandbox.live(picked)).toMatchObject({ title: "Renamed show", private: true, channel: "videogames" });
 		const edit = stack.sandbox.requests.slice(since).find((r) => r.method === "POST" && r.path.endsWith(`/video/${picked}`));
 		expect(Object.keys(edit?.form ?? {}).sort()).toEqual(["private", "title"]);
+		await expect.poll(() => picker.locator("option").allTextContents(), WAIT).toContainEqual(expect.stringMatching(/^Renamed show/));
 		await screenshot(page, "inspector-current-live");
 
 		await title.fill("");
