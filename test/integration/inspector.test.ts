@@ -76,7 +76,7 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		await expect.poll(() => page.locator("#title-preview").textContent(), WAIT).toBe(`Show ${date}`);
 		await category.selectOption("news");
 		await form.getByLabel("Made for kids").check();
-		await form.getByLabel("Then").selectOption("none");
+		await form.getByLabel("After create").selectOption("none");
 		await vi.waitFor(() => expect(stack.host.settingsOf(ctx)).toEqual({ title: "Show {date}", channel: "news", forKids: true, afterCreate: "none" }), WAIT);
 		expect(stack.host.globalSettings).not.toHaveProperty("title");
 		await screenshot(page, "inspector-create");

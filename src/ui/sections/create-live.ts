@@ -49,7 +49,7 @@ export function createLiveSection({ form, channels }: InspectorContext): HTMLEle
 	const after = form.select({
 		scope: a,
 		key: "afterCreate",
-		label: "Then",
+		label: "After create",
 		fallback: "obs",
 		options: AFTER_CREATE.map((value) => ({ value, label: AFTER_CREATE_LABELS[value] })),
 	});
