@@ -7,7 +7,7 @@ import type { ApiMode, ClientOptions, DailymotionConfig } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { HttpTransport } from "./http.js";
 import { createLive, listLives } from "./lives.js";
-import { tokenResponseSchema } from "./schemas.js";
+import { EDITABLE_FIELDS, tokenResponseSchema } from "./schemas.js";
 import type { AdBreakLaunch, Channel, CreatedLive, CreateLiveInput, LiveSummary, VideoChanges, VideoState } from "./types.js";
 import { editVideo, getVideo } from "./videos.js";
 
@@ -71,6 +71,11 @@ export class DailymotionClient {
 	/** GET the video with the §8.5 field list (retried on network errors, timeouts, 429 and 5xx). */
 	getVideo(id: string): Promise<VideoState> {
 		return getVideo(this.#api, id);
+	}
+
+	/** GET the fields the inspector edits (title, channel, private) plus id and onair. */
+	getEditableLive(id: string): Promise<VideoState> {
+		return getVideo(this.#api, id, EDITABLE_FIELDS);
 	}
 
 	/** POST only the given fields; resolves without a request when `changes` is empty. */

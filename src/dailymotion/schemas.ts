@@ -48,7 +48,6 @@ export const VIDEO_FIELDS = [
 	"id",
 	"title",
 	"channel",
-	"private",
 	"mode",
 	"onair",
 	"audience",
@@ -59,7 +58,10 @@ export const VIDEO_FIELDS = [
 	"live_ad_break_remaining",
 ] as const;
 
-/** A video read with {@link VIDEO_FIELDS}. */
+/** Fields the inspector's "Edit the current live" reads: §8.5's list has no `private`, so it gets its own request. */
+export const EDITABLE_FIELDS = ["id", "title", "channel", "private", "onair"] as const;
+
+/** A video read with {@link VIDEO_FIELDS} or {@link EDITABLE_FIELDS} (absent fields parse as missing). */
 export const videoSchema = z.object({
 	id: z.string().min(1),
 	title: nullableString,

@@ -25,12 +25,12 @@ export function toVideoState(video: VideoResponse): VideoState {
 	};
 }
 
-/** GET a video with the §8.5 field list (retried on transient failures). */
-export async function getVideo(api: ApiRequester, id: string): Promise<VideoState> {
+/** GET a video with the §8.5 field list, or the given one (retried on transient failures). */
+export async function getVideo(api: ApiRequester, id: string, fields: readonly string[] = VIDEO_FIELDS): Promise<VideoState> {
 	const video = await api.call({
 		method: "GET",
 		path: videoPath(id),
-		searchParams: { fields: VIDEO_FIELDS.join(",") },
+		searchParams: { fields: fields.join(",") },
 		schema: videoSchema,
 	});
 	return toVideoState(video);

@@ -44,7 +44,7 @@ export async function answerRequest(request: InspectorRequest, deps: AnswerDeps)
 				return { event: "lives", requestId, ok: true, items };
 			}
 			case "getLive": {
-				const video = await deps.api.client().getVideo(request.liveId);
+				const video = await deps.api.client().getEditableLive(request.liveId);
 				return { event: "getLive", requestId, ok: true, live: toLiveView(video) };
 			}
 			case "editLive":
@@ -72,7 +72,7 @@ async function editLive(client: DailymotionClient, liveId: string, edit: LiveEdi
 	}
 	if (edit.private !== undefined) changes.private = edit.private;
 	await client.editVideo(liveId, changes);
-	const live = toLiveView(await client.getVideo(liveId));
+	const live = toLiveView(await client.getEditableLive(liveId));
 	return { event: "editLive", requestId, ok: true, live, changed: Object.keys(changes) };
 }
 
