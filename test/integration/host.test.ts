@@ -60,8 +60,9 @@ const MANIFEST = {
 	Actions: [
 		{ UUID: KEY, Name: "Key", Icon: "imgs/a", States: [state("imgs/k")], Controllers: ["Keypad", "Encoder"] },
 		{ UUID: TOGGLE, Name: "Toggle", Icon: "imgs/a", States: [state("imgs/off"), state("imgs/on")] },
-		{ UUID: FIXED, Name: "Fixed", Icon: "imgs/a", States: [state("imgs/off"), state("imgs/on")], DisableAutomaticStates: true },
+		{ UUID: FIXED, Name: "Fixed", Icon: "imgs/a", States: [state("imgs/off"), state("imgs/on")], DisableAutomaticStates: true, PropertyInspectorPath: "ui/fixed.html" },
 	],
+	PropertyInspectorPath: "ui/pi.html",
 };
 
 let root: string;
@@ -76,6 +77,11 @@ beforeAll(() => {
 	writeFileSync(join(pluginDir, "bin", "package.json"), JSON.stringify({ type: "module" }));
 	writeFileSync(join(pluginDir, "bin", "plugin.js"), PLUGIN_JS);
 	writeFileSync(join(pluginDir, "bin", "impostor.js"), IMPOSTOR_JS);
+	mkdirSync(join(pluginDir, "ui"));
+	writeFileSync(join(pluginDir, "ui", "pi.html"), `<!doctype html><html><head><title>pi</title></head><body><script src="pi.js"></script></body></html>`);
+	writeFileSync(join(pluginDir, "ui", "pi.js"), "window.connectElgatoStreamDeckSocket = () => undefined;");
+	writeFileSync(join(pluginDir, "ui", "fixed.html"), "<html><head></head><body>fixed</body></html>");
+	writeFileSync(join(pluginDir, "secret.txt"), "not for the PI");
 	writeFileSync(join(pluginDir, "bin", "broken.js"), `console.error("boom: cannot start"); process.exit(7);`);
 });
 
@@ -308,6 +314,65 @@ describe("host simulator: property inspector and system events", () => {
 		h.systemDidWakeUp();
 		await waitReceived(h, "systemDidWakeUp");
 		expect(received(h, "propertyInspectorDidDisappear")).toEqual([{ event: "propertyInspectorDidDisappear", action: KEY, context: ctx, device: "DEV1" }]);
+	});
+
+	it("serves each action's PI page with the app's bootstrap, its assets, and nothing outside the plugin", async () => {
+		const h = await start();
+		const key = h.appear({ action: KEY, settings: { a: 1 } });
+		const fixed = h.appear({ action: FIXED });
+		const page = await (await fetch(h.inspectorUrl(key))).text();
+		expect(page).toContain('<head><base href="/plugin/ui/"><title>pi</title>');
+		const boot = /connectElgatoStreamDeckSocket\((\d+), ("[^"]+"), "registerPropertyInspector", ("(?:[^"\\]|\\.)*"), ("(?:[^"\\]|\\.)*")\)/.exec(page);
+		expect(boot?.[1]).toBe(String(h.port));
+		expect(JSON.parse(boot?.[2] ?? "")).toBe(key);
+		expect(JSON.parse(JSON.parse(boot?.[3] ?? "") as string)).toMatchObject({ plugin: { uuid: UUID }, devices: [{ id: "DEV1" }] });
+		expect(JSON.parse(JSON.parse(boot?.[4] ?? "") as string)).toEqual({
+			action: KEY, context: key, device: "DEV1",
+			payload: { settings: { a: 1 }, controller: "Keypad", isInMultiAction: false, coordinates: { column: 0, row: 0 }, state: 0 },
+		});
+		expect(await (await fetch(h.inspectorUrl(fixed))).text()).toContain("fixed");
+		const base = `http://127.0.0.1:${h.port}`;
+		expect(await (await fetch(`${base}/plugin/ui/pi.js`)).text()).toContain("connectElgatoStreamDeckSocket");
+		expect((await fetch(`${base}/plugin/ui/%2E%2E/%2E%2E/secret.txt`)).status).toBe(404);
+		expect((await fetch(`${base}/inspector/UNKNOWN`)).status).toBe(404);
+	});
+
+	it("relays a real PI socket: appear/disappear, settings both ways, sendToPlugin, sendToPropertyInspector", async () => {
+		const h = await start({ globalSettings: { keep: 1 } });
+		const ctx = h.appear({ action: KEY });
+		const pi = new WebSocket(`ws://127.0.0.1:${h.port}`);
+		const inbox: Record<string, unknown>[] = [];
+		pi.addEventListener("message", (m) => inbox.push(JSON.parse(String(m.data)) as Record<string, unknown>));
+		await new Promise((resolve) => pi.addEventListener("open", resolve));
+		const piSend = (event: string, payload?: unknown) => pi.send(JSON.stringify({ event, context: ctx, action: KEY, payload }));
+		const piGot = (event: string) => vi.waitFor(() => {
+			const found = inbox.find((m) => m.event === event);
+			if (!found) throw new Error(`PI got no ${event}`);
+			return found;
+		});
+		pi.send(JSON.stringify({ event: "registerPropertyInspector", uuid: ctx }));
+		expect(await waitReceived(h, "propertyInspectorDidAppear")).toEqual({ event: "propertyInspectorDidAppear", action: KEY, context: ctx, device: "DEV1" });
+		expect(await piGot("sendToPropertyInspector")).toEqual({ event: "sendToPropertyInspector", action: KEY, context: ctx, payload: { hello: ctx } });
+		expect(h.openInspectors).toEqual([ctx]);
+
+		piSend("setSettings", { fromPi: true });
+		expect(await waitReceived(h, "didReceiveSettings")).toMatchObject({ context: ctx, payload: { settings: { fromPi: true } } });
+		expect(h.settingsOf(ctx)).toEqual({ fromPi: true });
+		piSend("setGlobalSettings", { keep: 2 });
+		expect(await waitReceived(h, "didReceiveGlobalSettings")).toEqual({ event: "didReceiveGlobalSettings", payload: { settings: { keep: 2 } } });
+		expect(h.globalSettings).toEqual({ keep: 2 });
+		piSend("getGlobalSettings");
+		expect(await piGot("didReceiveGlobalSettings")).toEqual({ event: "didReceiveGlobalSettings", payload: { settings: { keep: 2 } } });
+
+		piSend("sendToPlugin", { op: "setSettings", value: { fromPlugin: 1 } });
+		expect(await waitReceived(h, "sendToPlugin")).toEqual({ event: "sendToPlugin", action: KEY, context: ctx, payload: { op: "setSettings", value: { fromPlugin: 1 } } });
+		expect(await piGot("didReceiveSettings")).toMatchObject({ action: KEY, context: ctx, payload: { settings: { fromPlugin: 1 } } });
+		piSend("openUrl", { url: "https://example.com" });
+		await vi.waitFor(() => expect(h.inspectorMessages).toMatchObject([{ event: "openUrl", context: ctx, payload: { url: "https://example.com" } }]));
+
+		pi.close();
+		expect(await waitReceived(h, "propertyInspectorDidDisappear")).toEqual({ event: "propertyInspectorDidDisappear", action: KEY, context: ctx, device: "DEV1" });
+		expect(h.openInspectors).toEqual([]);
 	});
 
 	it("records images and notifies command listeners", async () => {

@@ -1,10 +1,12 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { performance } from "node:perf_hooks";
 import { WebSocket } from "ws";
-import { ActionRegistry, actionEvent, type PlacedAction } from "./action-registry.ts";
+import { ActionRegistry, actionEvent, basePayload, type PlacedAction } from "./action-registry.ts";
 import { CommandLog } from "./command-log.ts";
 import { readManifest, type PluginManifest } from "./manifest.ts";
-import { awaitRegistration, launchPlugin, REGISTER_EVENT } from "./launch.ts";
+import { inspectorHttpHandler, type InspectorPage } from "./inspector-server.ts";
+import { InspectorRelay, REGISTER_PI_EVENT } from "./inspector-relay.ts";
+import { awaitRegistration, infoJson, launchPlugin, REGISTER_EVENT } from "./launch.ts";
 import { exitText, tail, type PluginProcess } from "./plugin-process.ts";
 import { PluginServer } from "./plugin-server.ts";
 import { DEFAULT_APP_VERSION, DEFAULT_DEVICES, versionAtLeast } from "./registration-info.ts";
@@ -30,6 +32,8 @@ class SimulatedHost implements Host {
 	readonly #echoIds: boolean;
 	readonly #registry: ActionRegistry;
 	readonly #log = new CommandLog();
+	readonly #relay: InspectorRelay;
+	readonly inspectorMessages: RecordedCommand[] = [];
 	readonly #dialPressed = new Set<string>();
 	#server: PluginServer | undefined;
 	#process: PluginProcess | undefined;
@@ -48,11 +52,24 @@ class SimulatedHost implements Host {
 		this.#echoIds = versionAtLeast(options.appVersion ?? DEFAULT_APP_VERSION, 7, 1);
 		this.#registry = new ActionRegistry(this.#manifest, this.#devices);
 		this.globalSettings = structuredClone(options.globalSettings ?? {});
+		this.#relay = new InspectorRelay({
+			registry: this.#registry,
+			getGlobalSettings: () => this.globalSettings,
+			setGlobalSettings: (s) => (this.globalSettings = s),
+			toPlugin: (m) => this.#send(m),
+			record: (m) => this.inspectorMessages.push(recorded(m)),
+		});
 	}
 
 	/** Opens the server and launches the plugin. */
 	async init(): Promise<void> {
-		this.#server = await PluginServer.listen((socket, message) => this.#onMessage(socket, message));
+		const http = inspectorHttpHandler({
+			pluginDir: this.#options.pluginDir,
+			port: () => this.port,
+			info: () => infoJson({ options: this.#options, manifest: this.#manifest, uuid: this.#uuid, devices: this.#devices }),
+			page: (context) => this.#inspectorPage(context),
+		});
+		this.#server = await PluginServer.listen((socket, message) => this.#onMessage(socket, message), http);
 		try {
 			await this.#launch();
 		} catch (err) {
@@ -155,6 +172,13 @@ class SimulatedHost implements Host {
 		const a = this.#registry.visible(context);
 		this.#send({ event: "sendToPlugin", action: a.action, context, payload });
 	}
+	inspectorUrl(context: string): string {
+		if (!this.#inspectorPage(context)) throw new Error(`host: ${context} is not visible or its action has no PropertyInspectorPath`);
+		return `http://127.0.0.1:${this.port}/inspector/${encodeURIComponent(context)}`;
+	}
+	get openInspectors(): string[] {
+		return this.#relay.open;
+	}
 	systemDidWakeUp(): void {
 		this.#send({ event: "systemDidWakeUp" });
 	}
@@ -190,6 +214,7 @@ class SimulatedHost implements Host {
 
 	stop(opts: { graceMs?: number } = {}): Promise<ExitInfo> {
 		this.#stopped ??= (async () => {
+			this.#relay.closeAll();
 			const exit = await this.#stopProcess(opts.graceMs ?? 3000);
 			await this.#server?.close();
 			return exit;
@@ -232,7 +257,9 @@ class SimulatedHost implements Host {
 
 	#onMessage(socket: WebSocket, message: Record<string, unknown>): void {
 		if (socket !== this.#socket) {
-			if (message.event !== REGISTER_EVENT) return; // not the plugin (e.g. a future PI connection)
+			if (this.#relay.owns(socket)) return this.#relay.fromInspector(socket, message);
+			if (message.event === REGISTER_PI_EVENT) return this.#relay.register(socket, message);
+			if (message.event !== REGISTER_EVENT) return; // neither the plugin nor a property inspector
 			this.#record(message);
 			if (message.uuid !== this.#uuid) {
 				this.#onRegistered?.(new Error(`plugin registered as ${String(message.uuid)}, expected ${this.#uuid}`));
@@ -255,18 +282,21 @@ class SimulatedHost implements Host {
 			setGlobalSettings: (s) => (this.globalSettings = s),
 			send: (m) => this.#send(m),
 		});
+		this.#relay.fromPlugin(message);
 		this.#record(message);
 	}
 
 	#record(message: Record<string, unknown>): void {
-		this.#log.record({
-			event: String(message.event),
-			context: typeof message.context === "string" ? message.context : undefined,
-			payload: message.payload,
-			id: typeof message.id === "string" ? message.id : undefined,
-			at: performance.now(),
-			raw: message,
-		});
+		this.#log.record(recorded(message));
+	}
+
+	/** The PI the app would open for a visible action: action-level PropertyInspectorPath, else plugin-level. */
+	#inspectorPage(context: string): InspectorPage | undefined {
+		const a = this.#registry.find(context);
+		const path = a && (a.manifest.propertyInspectorPath ?? this.#manifest.propertyInspectorPath);
+		if (!a?.visible || !path) return undefined;
+		const actionInfo = { action: a.action, context: a.context, device: a.device, payload: basePayload(a) };
+		return { path, uuid: a.context, actionInfo };
 	}
 
 	async #launch(): Promise<void> {
@@ -299,4 +329,15 @@ class SimulatedHost implements Host {
 			tail(this.stderr),
 		].join("\n");
 	}
+}
+
+function recorded(message: Record<string, unknown>): RecordedCommand {
+	return {
+		event: String(message.event),
+		context: typeof message.context === "string" ? message.context : undefined,
+		payload: message.payload,
+		id: typeof message.id === "string" ? message.id : undefined,
+		at: performance.now(),
+		raw: message,
+	};
 }

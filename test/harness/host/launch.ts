@@ -17,12 +17,7 @@ export function launchPlugin(opts: {
 }): PluginProcess {
 	const { options, manifest } = opts;
 	const codePath = options.codePath ?? manifest.codePath;
-	const info = registrationInfo({
-		devices: opts.devices,
-		appVersion: options.appVersion ?? DEFAULT_APP_VERSION,
-		pluginUUID: opts.uuid,
-		pluginVersion: manifest.version,
-	});
+	const info = infoJson(opts);
 	return new PluginProcess({
 		nodePath: options.nodePath ?? DEFAULT_NODE_PATH,
 		nodeArgs: [...APP_NODE_ARGS, ...(options.nodeArgs ?? [])],
@@ -30,6 +25,16 @@ export function launchPlugin(opts: {
 		pluginArgs: ["-port", String(opts.port), "-pluginUUID", opts.uuid, "-registerEvent", REGISTER_EVENT, "-info", info],
 		cwd: options.pluginDir,
 		env: options.env,
+	});
+}
+
+/** The `-info` JSON for this host's options (the plugin and its property inspectors get the same). */
+export function infoJson(opts: { options: HostOptions; manifest: PluginManifest; uuid: string; devices: readonly DeviceInfo[] }): string {
+	return registrationInfo({
+		devices: opts.devices,
+		appVersion: opts.options.appVersion ?? DEFAULT_APP_VERSION,
+		pluginUUID: opts.uuid,
+		pluginVersion: opts.manifest.version,
 	});
 }
 

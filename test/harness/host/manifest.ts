@@ -7,6 +7,8 @@ export interface ManifestAction {
 	controllers: ("Keypad" | "Encoder")[];
 	stateCount: number;
 	disableAutomaticStates: boolean;
+	/** The action's own `PropertyInspectorPath`, if any (it overrides the plugin's). */
+	propertyInspectorPath: string | undefined;
 }
 
 /** The parts of manifest.json the host needs. */
@@ -14,6 +16,8 @@ export interface PluginManifest {
 	uuid: string;
 	version: string;
 	codePath: string;
+	/** The plugin-level `PropertyInspectorPath`, if any. */
+	propertyInspectorPath: string | undefined;
 	actions: Map<string, ManifestAction>;
 }
 
@@ -35,11 +39,22 @@ export function readManifest(pluginDir: string): PluginManifest {
 			controllers: (raw.Controllers as ManifestAction["controllers"] | undefined) ?? ["Keypad"],
 			stateCount: Array.isArray(raw.States) ? raw.States.length : 1,
 			disableAutomaticStates: raw.DisableAutomaticStates === true,
+			propertyInspectorPath: optionalString(raw.PropertyInspectorPath),
 		});
 	}
 	const codePath = json.CodePath;
 	if (typeof json.UUID !== "string" || typeof codePath !== "string") {
 		throw new Error(`host: ${path} lacks UUID or CodePath`);
 	}
-	return { uuid: json.UUID, version: String(json.Version ?? "0.0.0.0"), codePath, actions };
+	return {
+		uuid: json.UUID,
+		version: String(json.Version ?? "0.0.0.0"),
+		codePath,
+		propertyInspectorPath: optionalString(json.PropertyInspectorPath),
+		actions,
+	};
+}
+
+function optionalString(value: unknown): string | undefined {
+	return typeof value === "string" && value !== "" ? value : undefined;
 }

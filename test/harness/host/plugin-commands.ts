@@ -46,6 +46,7 @@ export function handlePluginCommand(message: Record<string, unknown>, deps: Comm
 	}
 }
 
-function asObject(value: unknown): Record<string, unknown> {
+/** A deep copy of a settings payload; anything but a plain object counts as empty. */
+export function asObject(value: unknown): Record<string, unknown> {
 	return value !== null && typeof value === "object" && !Array.isArray(value) ? structuredClone(value as Record<string, unknown>) : {};
 }

@@ -103,6 +103,15 @@ export interface Host {
 	/** As if the PI wrote them: store and send didReceiveGlobalSettings to the plugin (no id). */
 	piSetGlobalSettings(settings: Record<string, unknown>): void;
 	piAppear(context: string): void;
+	/**
+	 * URL of the action's real property inspector page, served by the host with the app's bootstrap
+	 * (`connectElgatoStreamDeckSocket`); open it in a browser. Its socket is relayed like the app does.
+	 */
+	inspectorUrl(context: string): string;
+	/** Contexts whose property inspector socket is connected. */
+	readonly openInspectors: string[];
+	/** PI messages the plugin never sees (openUrl, logMessage), with the PI's action context. */
+	readonly inspectorMessages: RecordedCommand[];
 	piDisappear(context: string): void;
 	sendToPlugin(context: string, payload: unknown): void;
 	systemDidWakeUp(): void;

@@ -1,0 +1,132 @@
+import { button, buttonRow, el, section, statusLine } from "../dom.js";
+import { liveIdFor, liveOptions } from "../live-options.js";
+import type { LiveEdit, LiveItem, LiveView, Option } from "../messages.js";
+import { channelOptions, type InspectorContext } from "./context.js";
+
+const FIELD_NAMES: Record<string, string> = { title: "title", channel: "category", private: "private flag" };
+
+/**
+ * The current live (global `liveId`, which Create Live also sets): a picker over the profile's lives, and an editor
+ * for its title, category and private flag, read from the API when the inspector opens and saved field by field.
+ */
+export function currentLiveSection(ctx: InspectorContext): HTMLElement {
+	const picker = livePicker(ctx);
+	const editor = liveEditor(ctx);
+	ctx.form.watch("global", "liveId", (value) => {
+		const liveId = typeof value === "string" ? value : "";
+		picker.show(liveId);
+		editor.load(liveId);
+	});
+	return section("current", "Current live", ...picker.nodes, editor.node);
+}
+
+function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveId: string): void } {
+	const select = el("select", { id: "current-live", "aria-describedby": "current-live-hint" });
+	const status = statusLine("lives-status");
+	let lives: LiveItem[] = [];
+	let current = "";
+	const show = (liveId: string): void => {
+		current = liveId;
+		const { options, selected } = liveOptions(lives, liveId, new Date());
+		select.replaceChildren(...options.map((o) => el("option", { value: o.value }, o.label)));
+		select.value = selected;
+	};
+	const load = async (): Promise<void> => {
+		status.show("busy", "Loading the profile's lives…");
+		const answer = await pi.request("lives");
+		if (!answer.ok) return status.show("error", answer.error);
+		lives = answer.items;
+		status.show("info", lives.length === 0 ? "No lives on this profile yet." : `${lives.length} lives on this profile.`);
+		show(current);
+	};
+	select.addEventListener("change", () => {
+		const liveId = liveIdFor(select.value, lives);
+		if (liveId && liveId !== current) form.set("global", "liveId", liveId);
+	});
+	load().catch((err: unknown) => console.error("lives", err));
+	const row = el(
+		"div",
+		{ class: "row" },
+		el("label", { for: "current-live" }, "Live"),
+		el("div", { class: "value" }, select, el("p", { id: "current-live-hint", class: "hint" }, "Create Live makes each new live the current one.")),
+	);
+	return { nodes: [row, buttonRow(button("refresh-lives", "Refresh list", load)), status.node], show };
+}
+
+function liveEditor({ pi, channels }: InspectorContext): { node: HTMLElement; load(liveId: string): void } {
+	const title = el("input", { id: "edit-title", type: "text", spellcheck: "false", "aria-describedby": "edit-title-error" });
+	const titleError = el("p", { id: "edit-title-error", class: "error", hidden: true });
+	const channel = el("select", { id: "edit-channel" });
+	const isPrivate = el("input", { id: "edit-private", type: "checkbox", role: "switch" });
+	const status = statusLine("edit-status");
+	let loaded: LiveView | undefined;
+	let loadingId = "";
+	let categories: Option[] = [];
+
+	const fill = (live: LiveView | undefined): void => {
+		loaded = live;
+		title.value = live?.title ?? "";
+		const options = [...categories];
+		if (live && !options.some((o) => o.value === live.channel)) options.push({ value: live.channel, label: live.channel });
+		channel.replaceChildren(...options.map((o) => el("option", { value: o.value }, o.label)));
+		channel.value = live?.channel ?? "";
+		isPrivate.checked = live?.private === true;
+		isPrivate.disabled = !live || live.private === null;
+		title.disabled = channel.disabled = save.disabled = !live;
+	};
+	const checkTitle = (): string | undefined => {
+		const text = title.value.trim();
+		const problem = text === "" || text.length > 255 ? "Title must be 1 to 255 characters" : undefined;
+		titleError.textContent = problem ?? "";
+		titleError.hidden = !problem;
+		title.setAttribute("aria-invalid", problem ? "true" : "false");
+		return problem;
+	};
+	title.addEventListener("input", checkTitle);
+
+	const save = button("save-live", "Save changes", async () => {
+		if (!loaded || checkTitle()) return;
+		const changes: LiveEdit = {};
+		if (title.value.trim() !== loaded.title) changes.title = title.value.trim();
+		if (channel.value !== loaded.channel) changes.channel = channel.value;
+		if (loaded.private !== null && isPrivate.checked !== loaded.private) changes.private = isPrivate.checked;
+		if (Object.keys(changes).length === 0) return status.show("info", "Nothing changed.");
+		status.show("busy", "Saving…");
+		const answer = await pi.request("editLive", { liveId: loaded.id, changes });
+		if (!answer.ok) return status.show("error", answer.error);
+		fill(answer.live);
+		status.show("ok", `Saved ${answer.changed.map((f) => FIELD_NAMES[f] ?? f).join(", ")}.`);
+	});
+
+	const load = (liveId: string): void => {
+		if (liveId === loadingId) return;
+		loadingId = liveId;
+		fill(undefined);
+		if (!liveId) return status.show("info", "No current live yet: press Create Live or pick one above.");
+		status.show("busy", "Reading the live…");
+		Promise.all([channels, pi.request("getLive", { liveId })])
+			.then(([list, answer]) => {
+				if (loadingId !== liveId) return;
+				categories = channelOptions(list);
+				if (!answer.ok) return status.show("error", answer.error);
+				fill(answer.live);
+				status.clear();
+			})
+			.catch((err: unknown) => console.error("getLive", err));
+	};
+
+	const row = (id: string, label: string, ...value: Node[]): HTMLElement =>
+		el("div", { class: "row" }, el("label", { for: id }, label), el("div", { class: "value" }, ...value));
+	const node = el(
+		"div",
+		{ class: "subsection" },
+		el("h3", {}, "Edit the current live"),
+		row("edit-title", "Title", title, titleError),
+		row("edit-channel", "Category", channel),
+		row("edit-private", "Private", isPrivate),
+		buttonRow(save),
+		status.node,
+	);
+	fill(undefined);
+	return { node, load };
+}

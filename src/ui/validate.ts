@@ -1,0 +1,38 @@
+import type { z } from "zod";
+import { adBreakSettingsSchema } from "../settings/ad-break.js";
+import { apiConfigFrom } from "../settings/api-config.js";
+import { createLiveSettingsSchema } from "../settings/create-live.js";
+import { globalSettingsSchema, parseGlobalSettings } from "../settings/global.js";
+import type { Validate } from "./form.js";
+
+/**
+ * Inline validation with the plugin's own schemas, so the inspector says exactly what the plugin would reject
+ * (and the plugin falls back to the default for that field).
+ */
+function bySchema(schema: z.ZodType): Validate {
+	return (value) => {
+		const result = schema.safeParse(value);
+		return result.success ? undefined : result.error.issues[0]?.message;
+	};
+}
+
+export const validateGlobal = (key: keyof typeof globalSettingsSchema.shape): Validate => bySchema(globalSettingsSchema.shape[key]);
+
+/** API / token URLs: the schema's shape check, then the client's rule (https unless localhost). */
+export function validateEndpoint(key: "apiUrl" | "tokenUrl"): Validate {
+	const shape = validateGlobal(key);
+	return (value, settings) => {
+		const problem = shape(value, settings);
+		if (problem || value === "") return problem;
+		const config = apiConfigFrom(parseGlobalSettings(settings).value);
+		return !config.ok && config.field === key ? config.problem : undefined;
+	};
+}
+
+export const validateTitle = bySchema(createLiveSettingsSchema.shape.title);
+export const validateCooldown = bySchema(adBreakSettingsSchema.shape.cooldown);
+
+/** A required text field (API key and secret, login in user mode). */
+export function required(what: string): Validate {
+	return (value) => (typeof value === "string" && value.trim() !== "" ? undefined : `${what} is required`);
+}
