@@ -24,6 +24,7 @@ export class DeckSession {
 	readonly #clients = new Set<Send>();
 	readonly #started = performance.now();
 	#status: StatusItem[] = [];
+	#inspectorSeen = 0;
 
 	constructor(opts: { host: Host; sandbox: Sandbox | undefined; slots: readonly SlotInfo[] }) {
 		this.#host = opts.host;
@@ -56,6 +57,16 @@ export class DeckSession {
 			this.#broadcast({ type: "flash", context, kind: command.event === "showOk" ? "ok" : "alert" });
 		}
 		this.note("out", command.event, summarize(command.event, command.payload, this.#secrets()), this.#nameOf(context));
+	}
+
+	/** Messages only the property inspector sent (openUrl, logMessage): logged once each. */
+	logInspectorMessages(): void {
+		const messages = this.#host.inspectorMessages;
+		for (const message of messages.slice(this.#inspectorSeen)) {
+			const name = this.#nameOf(message.context);
+			this.note("out", message.event, summarize(message.event, message.payload, this.#secrets()), `${name ?? "?"} inspector`);
+		}
+		this.#inspectorSeen = messages.length;
 	}
 
 	/** A gesture or request from a page. Unknown contexts are refused (the page only knows the deck's slots). */

@@ -1,17 +1,12 @@
 /**
- * Where the page finds a key's property inspector. INTEGRATION POINT: the host simulator's
- * `inspectorUrl(context)` (branch `pi`) serves the real inspector page with the real PI protocol relayed; until
- * the host offers it, the page shows a placeholder saying the inspector is unavailable.
+ * Where the page finds a key's property inspector: the host simulator serves the real inspector page (with the
+ * app's bootstrap) and relays its socket like the Stream Deck app, so the iframe runs the real PI protocol.
  */
 import type { Host } from "../../test/harness/host/index.ts";
 
 export function inspectorUrlOf(host: Host, context: string): { url: string | null; reason?: string } {
-	const withInspector = host as Host & { inspectorUrl?: (context: string) => string };
-	if (typeof withInspector.inspectorUrl !== "function") {
-		return { url: null, reason: "The property inspector is not available in this build of the host simulator yet." };
-	}
 	try {
-		return { url: withInspector.inspectorUrl(context) };
+		return { url: host.inspectorUrl(context) };
 	} catch (err) {
 		return { url: null, reason: (err as Error).message };
 	}

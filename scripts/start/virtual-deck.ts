@@ -97,13 +97,15 @@ export async function startVirtualDeck(options: VirtualDeckOptions = {}): Promis
 		// Status: cheap parts every second, OBS every few seconds (a WebSocket handshake).
 		let obs: { url: string; reach: ObsReachability | undefined } = { url: "", reach: undefined };
 		const obsUrl = (): string => (typeof host.globalSettings.obsUrl === "string" && host.globalSettings.obsUrl) || DEFAULT_OBS_URL;
-		const refreshStatus = (): void =>
+		const refreshStatus = (): void => {
+			session.logInspectorMessages();
 			session.setStatus([
 				apiStatus(backends.sandbox, host.globalSettings),
 				...(backends.sandbox ? [ingestStatus(backends.ingest?.url, backends.ingestProblem)] : []),
 				obsStatus(obs.url || obsUrl(), obs.url === obsUrl() ? obs.reach : undefined),
 				liveStatus(backends.sandbox, host.globalSettings),
 			]);
+		};
 		let probing = false;
 		const probe = (): void => {
 			if (probing) return;

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contextOf } from "../../scripts/start/deck-layout.ts";
 import { startVirtualDeck, type VirtualDeck } from "../../scripts/start/virtual-deck.ts";
 import { freePort } from "../harness/obs.ts";
 
@@ -69,6 +70,23 @@ describe.runIf(requireChromium())("npm start: the virtual Stream Deck page", () 
 		expect(await page.locator("#strip .segment[data-slot]").count()).toBe(2);
 		// Until the plugin sends its own image, the key shows the manifest's.
 		await expect.poll(() => keySvg(page.locator('[data-slot="key-adbreak"]'))).toMatch(/NO LIVE|\/plugin\/imgs\/actions\/adbreak\/key\.svg$/);
+	});
+
+	it("shows the selected key's real property inspector beside the deck", async () => {
+		const create = deck.host.inspectorUrl(contextOf("key-create"));
+		const adBreak = deck.host.inspectorUrl(contextOf("key-adbreak"));
+		// The first key is selected on load; its inspector connects through the host's relay.
+		await expect.poll(() => page.locator("#inspector-body iframe").getAttribute("src")).toBe(create);
+		await expect.poll(() => deck.host.openInspectors).toEqual([contextOf("key-create")]);
+		// The gear selects without pressing: the Ad Break inspector replaces it, and nothing was pressed.
+		await page.locator('[data-slot="key-adbreak"]').hover();
+		await page.locator('[data-gear="key-adbreak"]').click();
+		await expect.poll(() => page.locator("#inspector-body iframe").getAttribute("src")).toBe(adBreak);
+		await expect.poll(() => deck.host.openInspectors).toEqual([contextOf("key-adbreak")]);
+		expect(deck.host.commandsFor(contextOf("key-adbreak")).length).toBeGreaterThan(0);
+		expect(await page.locator("#log li.in", { hasText: "Ad Break" }).count()).toBe(0);
+		const frame = page.frameLocator("#inspector-body iframe");
+		await frame.locator("body").waitFor();
 	});
 
 	it("says OBS is not reachable and how to enable its WebSocket server", async () => {

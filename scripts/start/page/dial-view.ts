@@ -2,7 +2,7 @@
  * One Stream Deck + dial and its 200×100 touch-strip segment, drawing the built-in layouts ($B1: icon, title,
  * value, indicator bar; others approximated with the same parts) from setFeedback / setFeedbackLayout.
  */
-import { el, LONG_PRESS_MS, showFlash } from "./key-view.ts";
+import { el, LONG_PRESS_MS, settingsBadge, showFlash } from "./key-view.ts";
 import type { SlotInfo, SlotView } from "./protocol.ts";
 
 export interface DialGestures {
@@ -38,7 +38,7 @@ export class DialView {
 		this.#fill = el("div", "seg-fill");
 		bar.append(this.#fill);
 		this.#flash = el("div", "flash");
-		this.segment.append(this.#icon, this.#title, this.#value, bar, this.#flash);
+		this.segment.append(this.#icon, this.#title, this.#value, bar, this.#flash, settingsBadge(slot, gestures));
 
 		this.dial = el("div", "dial");
 		this.dial.dataset.context = slot.context;

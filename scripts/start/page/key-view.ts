@@ -33,7 +33,7 @@ export class KeyView {
 		this.#face.draggable = false;
 		this.#title = el("div", `title title-${slot.titleAlignment}`) as HTMLDivElement;
 		this.#flash = el("div", "flash") as HTMLDivElement;
-		this.element.append(this.#face, this.#title, this.#flash);
+		this.element.append(this.#face, this.#title, this.#flash, settingsBadge(slot, gestures));
 		this.#bind(gestures);
 	}
 
@@ -87,6 +87,20 @@ export class KeyView {
 		});
 		this.element.addEventListener("click", (event) => event.preventDefault());
 	}
+}
+
+/** The corner gear: shows the slot's inspector without pressing it (like selecting a key in the app). */
+export function settingsBadge(slot: SlotInfo, gestures: Pick<Gestures, "select">): HTMLElement {
+	const badge = el("span", "gear");
+	badge.textContent = "⚙";
+	badge.title = `${slot.name} settings`;
+	badge.dataset.gear = slot.id;
+	badge.addEventListener("pointerdown", (event) => {
+		event.stopPropagation();
+		event.preventDefault();
+		gestures.select(slot.context);
+	});
+	return badge;
 }
 
 /** Shows an alert/OK overlay on `target` for a moment. */

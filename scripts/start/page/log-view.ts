@@ -8,9 +8,11 @@ const ARROWS: Record<LogLine["direction"], string> = { out: "←", in: "→", no
 export class LogView {
 	readonly #list: HTMLOListElement;
 
-	constructor(list: HTMLOListElement, clear: HTMLButtonElement) {
+	constructor(list: HTMLOListElement, clear: HTMLButtonElement, redraws: HTMLInputElement) {
 		this.#list = list;
 		clear.addEventListener("click", () => this.#list.replaceChildren());
+		// Countdowns redraw every second; hiding those lines leaves what happened.
+		redraws.addEventListener("change", () => this.#list.classList.toggle("hide-redraws", !redraws.checked));
 	}
 
 	reset(lines: LogLine[]): void {
@@ -35,8 +37,15 @@ export class LogView {
 		}
 		item.append(event);
 		if (line.summary) {
-			const summary = el("span", "summary");
+			// The app opens openUrl in the browser; a page cannot open tabs unasked, so it offers a link.
+			const link = line.event === "openUrl" && /^https?:\/\//.test(line.summary);
+			const summary = el(link ? "a" : "span", "summary");
 			summary.textContent = line.summary;
+			if (summary instanceof HTMLAnchorElement) {
+				summary.href = line.summary;
+				summary.target = "_blank";
+				summary.rel = "noopener";
+			}
 			item.append(summary);
 		}
 		this.#list.append(item);

@@ -21,12 +21,12 @@ const connection = new Connection(onMessage, (open) => {
 	state.dataset.state = open ? "open" : "closed";
 	state.textContent = open ? "connected" : "disconnected — is npm start running?";
 });
-const log = new LogView(byId<HTMLOListElement>("log"), byId<HTMLButtonElement>("log-clear"));
+const log = new LogView(byId<HTMLOListElement>("log"), byId<HTMLButtonElement>("log-clear"), byId<HTMLInputElement>("log-redraws"));
 const status = new StatusView(byId("status"), (onAir) => connection.send({ type: "simulateOnAir", onAir }));
 const inspector = new InspectorView(byId("inspector-body"), byId("inspector-name"));
 
-function select(context: string): void {
-	if (inspector.context === context) return;
+function select(context: string, force = false): void {
+	if (!context || (inspector.context === context && !force)) return;
 	for (const node of document.querySelectorAll(".selected")) node.classList.remove("selected");
 	for (const node of document.querySelectorAll(`[data-context="${context}"]`)) node.classList.add("selected");
 	inspector.select(context, slots.get(context)?.name ?? "");
@@ -90,6 +90,8 @@ function onMessage(message: ServerMessage): void {
 			for (const [context, view] of Object.entries(message.views)) views.get(context)?.render(view);
 			status.render(message.status, sandbox);
 			log.reset(message.log);
+			// Like the app, show an inspector from the start: the first key's (account and OBS settings live there).
+			select(inspector.context ?? message.slots[0]?.context ?? "", true);
 			document.body.dataset.ready = "true";
 			break;
 		case "view":
