@@ -40,10 +40,17 @@ async function main(): Promise<void> {
 	};
 	process.on("SIGINT", () => stop("Ctrl-C"));
 	process.on("SIGTERM", () => stop("SIGTERM"));
+	// A bug must not leave nginx or the plugin running without us.
+	process.on("uncaughtException", (err) => {
+		console.error("npm start crashed:", err);
+		process.exitCode = 1;
+		stop("crash");
+	});
 }
 
 main().catch((err: unknown) => {
 	console.error(`npm start failed: ${err instanceof Error ? err.message : String(err)}`);
-	if (/bin\/plugin\.js|ENOENT/.test(String(err))) console.error("Is the plugin built? `npm start` runs `npm run build` first.");
+	if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") console.error("That port is taken: pass another one, e.g. `npm start -- --port 0` (any free port).");
+	else if (/bin\/plugin\.js|ENOENT/.test(String(err))) console.error("Is the plugin built? `npm start` runs `npm run build` first.");
 	process.exitCode = 1;
 });

@@ -35,6 +35,8 @@ export async function startPageServer(opts: { port: number; pluginDir: string; s
 	});
 	const sockets = new WebSocketServer({ server, path: "/ws" });
 	sockets.on("connection", (socket) => attach(socket, opts.session));
+	// The WebSocket server repeats the HTTP server's errors (EADDRINUSE…); listen() below reports them.
+	sockets.on("error", () => undefined);
 	await new Promise<void>((resolve, reject) => {
 		server.once("error", reject);
 		server.listen(opts.port, "127.0.0.1", () => resolve());

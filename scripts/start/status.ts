@@ -4,7 +4,7 @@ import type { ObsReachability } from "./obs-probe.ts";
 import type { StatusItem } from "./page/protocol.ts";
 
 export const OBS_HINT =
-	"Start OBS Studio, then OBS → Tools → WebSocket Server Settings → Enable WebSocket server, set a password, and enter it in the inspector's OBS section (select the Send to OBS key).";
+	"Start OBS Studio, then OBS → Tools → WebSocket Server Settings → Enable WebSocket server, set a password, and enter it in the inspector's OBS section (beside the deck).";
 
 export function apiStatus(sandbox: Sandbox | undefined, globalSettings: Record<string, unknown>): StatusItem {
 	if (sandbox) return { id: "api", tone: "ok", text: `Dailymotion sandbox (partner account) at ${sandbox.url}` };
@@ -20,7 +20,7 @@ export function ingestStatus(ingestUrl: string | undefined, problem: string | un
 		: { id: "ingest", tone: "warn", text: "No RTMP ingest", hint: problem };
 }
 
-export function obsStatus(url: string, reach: ObsReachability | undefined): StatusItem {
+export function obsStatus(url: string, reach: ObsReachability | undefined, hasPassword: boolean): StatusItem {
 	if (!reach) return { id: "obs", tone: "info", text: `Checking OBS at ${url}…` };
 	if (reach.reachable) {
 		const version = reach.version ? ` (obs-websocket ${reach.version})` : "";
@@ -28,7 +28,7 @@ export function obsStatus(url: string, reach: ObsReachability | undefined): Stat
 			id: "obs",
 			tone: "ok",
 			text: `OBS reachable at ${url}${version}`,
-			hint: reach.authRequired ? "Password required: enter it in the inspector's OBS section." : undefined,
+			hint: reach.authRequired && !hasPassword ? "OBS asks for a password: enter it in the inspector's OBS section." : undefined,
 		};
 	}
 	return { id: "obs", tone: "warn", text: `OBS not reachable at ${url} (${reach.reason})`, hint: OBS_HINT };

@@ -102,7 +102,7 @@ export async function startVirtualDeck(options: VirtualDeckOptions = {}): Promis
 			session.setStatus([
 				apiStatus(backends.sandbox, host.globalSettings),
 				...(backends.sandbox ? [ingestStatus(backends.ingest?.url, backends.ingestProblem)] : []),
-				obsStatus(obs.url || obsUrl(), obs.url === obsUrl() ? obs.reach : undefined),
+				obsStatus(obs.url || obsUrl(), obs.url === obsUrl() ? obs.reach : undefined, Boolean(host.globalSettings.obsPassword)),
 				liveStatus(backends.sandbox, host.globalSettings),
 			]);
 		};
