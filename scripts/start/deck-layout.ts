@@ -35,7 +35,7 @@ const PLACEMENTS: Placement[] = [
 interface ManifestActionJson {
 	UUID: string;
 	Name: string;
-	States?: { Image?: string; ShowTitle?: boolean; TitleAlignment?: SlotInfo["titleAlignment"] }[];
+	States?: { Image?: string; ShowTitle?: boolean; TitleAlignment?: SlotInfo["titleAlignment"]; FontSize?: number }[];
 	Encoder?: { Icon?: string };
 }
 
@@ -64,6 +64,7 @@ export function deckSlots(pluginDir: string): SlotInfo[] {
 			stateImages: images.map((path) => imageUrl(pluginDir, path)),
 			showTitle: states[0]?.ShowTitle !== false,
 			titleAlignment: states[0]?.TitleAlignment ?? "bottom",
+			titleSize: states[0]?.FontSize ?? 12,
 		};
 	});
 }

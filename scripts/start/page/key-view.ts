@@ -32,6 +32,8 @@ export class KeyView {
 		this.#face.alt = slot.name;
 		this.#face.draggable = false;
 		this.#title = el("div", `title title-${slot.titleAlignment}`) as HTMLDivElement;
+		// Sized like the app: points on a 72 pt key, scaled to this key's width.
+		this.#title.style.fontSize = `calc(var(--key) * ${slot.titleSize} / 72)`;
 		this.#flash = el("div", "flash") as HTMLDivElement;
 		this.element.append(this.#face, this.#title, this.#flash, settingsBadge(slot, gestures));
 		this.#bind(gestures);

@@ -20,6 +20,8 @@ export interface SlotInfo {
 	/** False when the manifest hides the title (ShowTitle: false). */
 	showTitle: boolean;
 	titleAlignment: "top" | "middle" | "bottom";
+	/** Title font size in points on a 72 pt key (manifest FontSize; the app's default is 12). */
+	titleSize: number;
 }
 
 /** What a key or dial currently shows (from setImage, setTitle, setState, setFeedback, setFeedbackLayout). */
