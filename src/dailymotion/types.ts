@@ -13,6 +13,8 @@ export interface VideoState {
 	id: string;
 	title: string;
 	channel: string;
+	/** Null when the API did not report it. */
+	private: boolean | null;
 	mode: string;
 	onair: boolean;
 	/** Current viewers; null when the API says not to consider it (off air). */

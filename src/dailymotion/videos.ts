@@ -13,6 +13,7 @@ export function toVideoState(video: VideoResponse): VideoState {
 		id: video.id,
 		title: video.title ?? "",
 		channel: video.channel ?? "",
+		private: video.private ?? null,
 		mode: video.mode ?? "",
 		onair: video.onair ?? false,
 		audience: video.audience ?? null,

@@ -76,14 +76,13 @@ async function editLive(client: DailymotionClient, liveId: string, edit: LiveEdi
 	return { event: "editLive", requestId, ok: true, live, changed: Object.keys(changes) };
 }
 
-/** The editable fields of a video; `private` only when the client reports it. */
+/** The editable fields of a video (`private` is null when the API did not report it). */
 export function toLiveView(video: VideoState): LiveView {
-	const reported = (video as unknown as Record<string, unknown>).private;
 	return {
 		id: video.id,
 		title: video.title,
 		channel: video.channel,
-		private: typeof reported === "boolean" ? reported : null,
+		private: video.private,
 		onair: video.onair,
 	};
 }

@@ -25,8 +25,14 @@ function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveI
 	const status = statusLine("lives-status");
 	let lives: LiveItem[] = [];
 	let current = "";
+	let listedFor: string | undefined;
 	const show = (liveId: string): void => {
 		current = liveId;
+		// A live made by Create Live while the inspector is open: list it (once, so a deleted live does not loop).
+		if (listedFor !== undefined && liveId && listedFor !== liveId && !lives.some((l) => l.id === liveId)) {
+			listedFor = liveId;
+			load().catch((err: unknown) => console.error("lives", err));
+		}
 		const { options, selected } = liveOptions(lives, liveId, new Date());
 		select.replaceChildren(...options.map((o) => el("option", { value: o.value }, o.label)));
 		select.value = selected;
@@ -34,6 +40,7 @@ function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveI
 	const load = async (): Promise<void> => {
 		status.show("busy", "Loading the profile's lives…");
 		const answer = await pi.request("lives");
+		listedFor ??= current;
 		if (!answer.ok) return status.show("error", answer.error);
 		lives = answer.items;
 		status.show("info", lives.length === 0 ? "No lives on this profile yet." : `${lives.length} lives on this profile.`);
@@ -60,7 +67,7 @@ function liveEditor({ pi, channels }: InspectorContext): { node: HTMLElement; lo
 	const isPrivate = el("input", { id: "edit-private", type: "checkbox", role: "switch" });
 	const status = statusLine("edit-status");
 	let loaded: LiveView | undefined;
-	let loadingId = "";
+	let loadingId: string | undefined;
 	let categories: Option[] = [];
 
 	const fill = (live: LiveView | undefined): void => {

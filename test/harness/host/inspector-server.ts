@@ -41,6 +41,7 @@ export function inspectorHttpHandler(opts: {
 		const serve = async (): Promise<void> => {
 			if (path.startsWith("/inspector/")) return await servePage(res, path.slice("/inspector/".length));
 			if (path.startsWith("/plugin/")) return await serveFile(res, path.slice("/plugin/".length));
+			if (path === "/favicon.ico") return void res.writeHead(204).end(); // the app's webview asks for none
 			notFound(res, `no route for ${path}`);
 		};
 		serve().catch((err: unknown) => notFound(res, (err as Error).message));

@@ -9,6 +9,7 @@ function video(changes: Partial<VideoState> = {}): VideoState {
 		id: "x1",
 		title: "Show",
 		channel: "videogames",
+		private: false,
 		mode: "live",
 		onair: true,
 		audience: 12,

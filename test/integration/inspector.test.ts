@@ -1,0 +1,222 @@
+import { setTimeout as delay } from "node:timers/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { launchBrowser, openInspector, requireChromium, screenshot, type InspectorPage } from "../harness/browser.ts";
+import { startStack, type Stack } from "../harness/stack.ts";
+import { REPEAT_WINDOW_MS } from "../../src/live/live-creator.ts";
+
+// The property inspector, opened in real Chromium from the host simulator (which relays its socket like the Stream
+// Deck app), against the built plugin and the Dailymotion sandbox.
+const ACTIONS = {
+	create: "com.dailymotion.live.create",
+	obs: "com.dailymotion.live.obs",
+	stream: "com.dailymotion.live.stream",
+	adbreak: "com.dailymotion.live.adbreak",
+	adtoggle: "com.dailymotion.live.adtoggle",
+	status: "com.dailymotion.live.status",
+} as const;
+
+const browserOk = requireChromium();
+let browser: Browser;
+let stack: Stack;
+let open: InspectorPage | undefined;
+/** When a Create Live key was last pressed: presses within REPEAT_WINDOW_MS repeat its outcome by design. */
+let lastCreatePress = 0;
+/** Answers go through the plugin and the sandbox on a shared, busy machine: wait generously for them. */
+const WAIT = { timeout: 15_000 };
+
+beforeAll(async () => {
+	if (!browserOk) return;
+	browser = await launchBrowser();
+	stack = await startStack();
+});
+
+afterEach(async () => {
+	if (open) expect(open.errors, "errors in the inspector page").toEqual([]);
+	await open?.close();
+	open = undefined;
+});
+
+afterAll(async () => {
+	await stack?.close();
+	await browser?.close();
+});
+
+async function inspect(action: keyof typeof ACTIONS, settings: Record<string, unknown> = {}): Promise<{ page: Page; ctx: string }> {
+	const ctx = stack.host.appear({ action: ACTIONS[action], settings });
+	open = await openInspector(browser, stack.host, ctx);
+	return { page: open.page, ctx };
+}
+
+/** Creates a live straight on the sandbox API (as if made earlier from the Dailymotion site). */
+async function seedLive(title: string): Promise<string> {
+	const { apiKey, apiSecret, profileId } = stack.sandbox.credentials.partner;
+	const grant = { grant_type: "client_credentials", client_id: apiKey, client_secret: apiSecret, scope: "manage_videos" };
+	const token = (await (await fetch(stack.sandbox.partner.tokenUrl, { method: "POST", body: new URLSearchParams(grant) })).json()) as { access_token: string };
+	const form = { mode: "live", published: "true", channel: "videogames", is_created_for_kids: "false", title };
+	const res = await fetch(`${stack.sandbox.partner.apiUrl}/user/${profileId}/videos?fields=id`, {
+		method: "POST",
+		headers: { Authorization: `Bearer ${token.access_token}` },
+		body: new URLSearchParams(form),
+	});
+	return ((await res.json()) as { id: string }).id;
+}
+
+describe.skipIf(!browserOk)("property inspector in Chromium", () => {
+	it("Create Live: saves the key's settings as they are typed, previews the title, lists categories", async () => {
+		const { page, ctx } = await inspect("create");
+		const form = page.getByRole("region", { name: "Create Live" });
+		const category = form.getByLabel("Category");
+		await expect.poll(() => category.locator("option").count(), WAIT).toBeGreaterThan(10);
+
+		await form.getByLabel("Title").fill("Show {date}");
+		const today = new Date();
+		const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+		await expect.poll(() => page.locator("#title-preview").textContent(), WAIT).toBe(`Show ${date}`);
+		await category.selectOption("news");
+		await form.getByLabel("Made for kids").check();
+		await form.getByLabel("Then").selectOption("none");
+		await vi.waitFor(() => expect(stack.host.settingsOf(ctx)).toEqual({ title: "Show {date}", channel: "news", forKids: true, afterCreate: "none" }), WAIT);
+		expect(stack.host.globalSettings).not.toHaveProperty("title");
+		await screenshot(page, "inspector-create");
+
+		// The key uses what the inspector saved.
+		await stack.host.press(ctx);
+		lastCreatePress = Date.now();
+		await vi.waitFor(() => expect(stack.sandbox.lives().find((l) => l.title === `Show ${date}`)).toMatchObject({ channel: "news", isCreatedForKids: true }), WAIT);
+
+		await form.getByLabel("Title").fill("x".repeat(256));
+		await expect.poll(() => page.locator("#action-title-error").textContent(), WAIT).toBe("Title must be at most 255 characters");
+		expect(await form.getByLabel("Title").getAttribute("aria-invalid")).toBe("true");
+	});
+
+	it("Dailymotion account: Test connection shows who the plugin logs in as, then the exact failure with a wrong secret", async () => {
+		const { page } = await inspect("status");
+		const account = page.getByRole("region", { name: "Dailymotion account" });
+		const status = page.locator("#account-status");
+		const { profileId, apiSecret } = stack.sandbox.credentials.partner;
+		await expect.poll(() => account.getByLabel("API key").inputValue(), WAIT).toBe(stack.sandbox.credentials.partner.apiKey);
+		expect(await account.getByLabel("API secret").getAttribute("type")).toBe("password");
+
+		await account.getByRole("button", { name: "Test connection" }).click();
+		await expect.poll(() => status.textContent(), WAIT).toBe(`Connected (partner key, profile ${profileId})`);
+		await screenshot(page, "inspector-status");
+
+		// Typed and tested at once: the pending edit is flushed before the plugin is asked.
+		await account.getByLabel("API secret").fill("wrong");
+		await account.getByRole("button", { name: "Test connection" }).click();
+		await expect.poll(() => status.textContent(), WAIT).toMatch(/^Login failed: .*(invalid|Invalid)/);
+		expect(await status.getAttribute("class")).toBe("status error");
+		expect(stack.host.globalSettings).toMatchObject({ apiSecret: "wrong", apiKey: stack.sandbox.credentials.partner.apiKey, profileId });
+		expect(await status.textContent()).not.toContain("wrong");
+
+		await account.getByLabel("API secret").fill(apiSecret);
+		await vi.waitFor(() => expect(stack.host.globalSettings.apiSecret).toBe(apiSecret), WAIT);
+	});
+
+	it("Dailymotion account: user mode shows the login fields; advanced endpoints are validated inline", async () => {
+		const { page } = await inspect("adtoggle");
+		const account = page.getByRole("region", { name: "Dailymotion account" });
+		await expect.poll(() => account.getByLabel("API key").inputValue(), WAIT).not.toBe("");
+		await expect(account.getByLabel("Username").isVisible()).resolves.toBe(false);
+
+		await account.getByLabel("Account").selectOption("user");
+		await account.getByLabel("Username").fill("someone");
+		await account.getByLabel("Password").fill("pa55");
+		await vi.waitFor(() => expect(stack.host.globalSettings).toMatchObject({ apiMode: "user", username: "someone", password: "pa55" }), WAIT);
+
+		await account.getByText("Advanced endpoints").click();
+		const apiUrl = account.getByLabel("API URL");
+		expect(await apiUrl.inputValue()).toBe(stack.sandbox.partner.apiUrl);
+		await apiUrl.fill("http://example.com/api");
+		await expect.poll(() => page.locator("#global-apiUrl-error").textContent(), WAIT).toBe("API URL must use https (http is only allowed for localhost)");
+		await apiUrl.fill(stack.sandbox.partner.apiUrl);
+		await expect.poll(() => page.locator("#global-apiUrl-error").isVisible(), WAIT).toBe(false);
+
+		// Back to the partner key the stack runs with.
+		await account.getByLabel("Account").selectOption("partner");
+		await vi.waitFor(() => expect(stack.host.globalSettings.apiMode).toBe("partner"), WAIT);
+		await expect(account.getByLabel("Username").isVisible()).resolves.toBe(false);
+	});
+
+	it("global settings: an edit after the plugin wrote liveId keeps the plugin's liveId (merged, never stale)", async () => {
+		const create = stack.host.appear({ action: ACTIONS.create, settings: { afterCreate: "none", title: "Merge check" } });
+		const { page } = await inspect("stream");
+		const obs = page.getByRole("region", { name: "OBS" });
+		await expect.poll(() => obs.getByLabel("WebSocket URL").inputValue(), WAIT).toBe("ws://127.0.0.1:9");
+		const before = stack.host.globalSettings.liveId;
+
+		await delay(Math.max(0, lastCreatePress + REPEAT_WINDOW_MS + 200 - Date.now()));
+		await stack.host.press(create);
+		await vi.waitFor(() => expect(stack.host.globalSettings.liveId).not.toBe(before), WAIT);
+		const liveId = stack.host.globalSettings.liveId;
+		await obs.getByLabel("Password").fill("obs-secret");
+		await vi.waitFor(() => expect(stack.host.globalSettings.obsPassword).toBe("obs-secret"), WAIT);
+		expect(stack.host.globalSettings.liveId).toBe(liveId);
+		await screenshot(page, "inspector-stream");
+		await obs.getByLabel("Password").fill("");
+	});
+
+	it("OBS: Test OBS reports why it cannot connect; the URL is validated inline", async () => {
+		const { page } = await inspect("obs");
+		const obs = page.getByRole("region", { name: "OBS" });
+		await obs.getByRole("button", { name: "Test OBS" }).click();
+		await expect.poll(() => page.locator("#obs-status").getAttribute("class"), WAIT).toBe("status error");
+		expect(await page.locator("#obs-status").textContent()).toMatch(/OBS/);
+
+		await obs.getByLabel("WebSocket URL").fill("http://127.0.0.1:4455");
+		await expect.poll(() => page.locator("#global-obsUrl-error").textContent(), WAIT).toBe("OBS URL must look like ws://127.0.0.1:4455");
+		await obs.getByLabel("WebSocket URL").fill("ws://127.0.0.1:9");
+		await expect.poll(() => page.locator("#global-obsUrl-error").isVisible(), WAIT).toBe(false);
+	});
+
+	it("Send to OBS and Ad Break: key options are saved to the key, with inline validation of the cooldown", async () => {
+		const sendToObs = await inspect("obs");
+		await sendToObs.page.getByRole("region", { name: "Send to OBS" }).getByLabel("Start streaming").check();
+		await vi.waitFor(() => expect(stack.host.settingsOf(sendToObs.ctx)).toEqual({ start: true }), WAIT);
+		await screenshot(sendToObs.page, "inspector-obs");
+		await open?.close();
+		open = undefined;
+
+		const { page, ctx } = await inspect("adbreak");
+		const cooldown = page.getByRole("region", { name: "Ad Break" }).getByLabel("Cooldown (s)");
+		expect(await cooldown.getAttribute("placeholder")).toBe("35");
+		await cooldown.fill("20");
+		await expect.poll(() => page.locator("#action-cooldown-error").textContent(), WAIT).toBe("Cooldown must be at least 35 s (an ad break lasts 35 s)");
+		await cooldown.fill("90");
+		await vi.waitFor(() => expect(stack.host.settingsOf(ctx)).toEqual({ cooldown: 90 }), WAIT);
+		await expect.poll(() => page.locator("#action-cooldown-error").isVisible(), WAIT).toBe(false);
+		await screenshot(page, "inspector-adbreak");
+	});
+
+	it("current live: lists the profile's lives, picks one, and edits its title and private flag on the API", async () => {
+		const older = await seedLive("Older show");
+		const picked = await seedLive("Picked show");
+		const { page } = await inspect("status");
+		const current = page.getByRole("region", { name: "Current live" });
+		const picker = current.getByLabel("Live");
+		await expect.poll(() => picker.locator("option").allTextContents(), WAIT).toEqual(expect.arrayContaining([expect.stringMatching(/^Older show/), expect.stringMatching(/^Picked show/)]));
+		expect(await picker.locator("option").first().textContent()).toMatch(/^Latest created: /);
+
+		await picker.selectOption(older);
+		await vi.waitFor(() => expect(stack.host.globalSettings.liveId).toBe(older), WAIT);
+		await picker.selectOption(picked);
+		await vi.waitFor(() => expect(stack.host.globalSettings.liveId).toBe(picked), WAIT);
+		const title = page.locator("#edit-title");
+		await expect.poll(() => title.inputValue(), WAIT).toBe("Picked show");
+		expect(await page.locator("#edit-channel").inputValue()).toBe("videogames");
+
+		const since = stack.sandbox.requests.length;
+		await title.fill("Renamed show");
+		await page.locator("#edit-private").check();
+		await current.getByRole("button", { name: "Save changes" }).click();
+		await expect.poll(() => page.locator("#edit-status").textContent(), WAIT).toBe("Saved title, private flag.");
+		expect(stack.sandbox.live(picked)).toMatchObject({ title: "Renamed show", private: true, channel: "videogames" });
+		const edit = stack.sandbox.requests.slice(since).find((r) => r.method === "POST" && r.path.endsWith(`/video/${picked}`));
+		expect(Object.keys(edit?.form ?? {}).sort()).toEqual(["private", "title"]);
+		await screenshot(page, "inspector-current-live");
+
+		await title.fill("");
+		await expect.poll(() => page.locator("#edit-title-error").textContent(), WAIT).toBe("Title must be 1 to 255 characters");
+	});
+});
