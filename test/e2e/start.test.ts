@@ -2,25 +2,15 @@
  * `npm start` end to end: the virtual deck server (sandbox + ingest + the built plugin in the host simulator) and
  * its page in real Chromium. A user clicks Create Live, then Ad Break, and sees what the plugin drew.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contextOf } from "../../scripts/start/deck-layout.ts";
 import { startVirtualDeck, type VirtualDeck } from "../../scripts/start/virtual-deck.ts";
+import { launchBrowser, requireChromium, screenshot } from "../harness/browser.ts";
 import { freePort } from "../harness/obs.ts";
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const RESULTS_DIR = fileURLToPath(new URL("../../test-results/", import.meta.url));
-
-function requireChromium(): boolean {
-	if (existsSync(CHROMIUM_PATH)) return true;
-	if (process.env.CI === "true") throw new Error(`CI=true but Chromium is not installed at ${CHROMIUM_PATH}: browser tests cannot run`);
-	console.warn(`[npm start e2e] ${CHROMIUM_PATH} not found: skipping the virtual deck browser test`);
-	return false;
-}
 
 /** The SVG behind a key's data URL, as text (the plugin renders keys as SVG data URLs). */
 async function keySvg(key: Locator): Promise<string> {
@@ -45,11 +35,7 @@ describe.runIf(requireChromium())("npm start: the virtual Stream Deck page", () 
 		// A port nothing listens on: "OBS unreachable" must not depend on what runs on this machine's 4455.
 		obsUrl = `ws://127.0.0.1:${await freePort()}`;
 		deck = await startVirtualDeck({ port: 0, settingsFile, obsUrl });
-		browser = await chromium.launch({
-			executablePath: CHROMIUM_PATH,
-			headless: true,
-			args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-		});
+		browser = await launchBrowser();
 		page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 		page.on("pageerror", (err) => pageErrors.push(err.message));
 		await page.goto(deck.url);
@@ -126,8 +112,7 @@ describe.runIf(requireChromium())("npm start: the virtual Stream Deck page", () 
 
 		// For review: the deck mid-countdown, once the OK mark has faded.
 		await adBreak.locator(".flash.ok").waitFor({ state: "detached", timeout: 5_000 });
-		mkdirSync(RESULTS_DIR, { recursive: true });
-		await page.screenshot({ path: join(RESULTS_DIR, "deck-countdown.png"), fullPage: true });
+		await screenshot(page, "deck-countdown");
 	});
 
 	it("logs what the plugin sent without images or secrets", async () => {
