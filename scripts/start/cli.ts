@@ -19,7 +19,8 @@ async function main(): Promise<void> {
 	const deck = await startVirtualDeck(options);
 	if (deck.sandbox) console.log(`Dailymotion sandbox: ${deck.sandbox.url}`);
 	if (deck.ingest) console.log(`RTMP ingest:         ${deck.ingest.url}`);
-	else if (deck.sandbox) console.log("RTMP ingest:         not started (see the page)");
+	else if (deck.sandbox) console.log(`RTMP ingest:         not started: ${deck.ingestProblem ?? "unknown reason"}`);
+	console.log(`Settings file:       ${deck.settingsFile}`);
 	console.log(`\nVirtual Stream Deck: ${deck.url}\n\nOpen it in a browser. Ctrl-C stops everything.`);
 
 	let stopping = false;

@@ -44,6 +44,10 @@ export interface VirtualDeck {
 	/** The Dailymotion sandbox (undefined with realApi). */
 	sandbox: Sandbox | undefined;
 	ingest: Ingest | undefined;
+	/** Why the sandbox runs without an RTMP ingest (nginx-rtmp missing, --no-ingest…). */
+	ingestProblem: string | undefined;
+	/** Where settings are saved. */
+	settingsFile: string;
 	/** Stops the page, the plugin, the sandbox and the ingest; saves settings. Safe to call twice. */
 	close(): Promise<void>;
 }
@@ -130,7 +134,7 @@ export async function startVirtualDeck(options: VirtualDeckOptions = {}): Promis
 
 		const page = await startPageServer({ port: options.port ?? DEFAULT_PORT, pluginDir, session });
 		stops.push(() => page.close());
-		return { url: page.url, host, sandbox: backends.sandbox, ingest: backends.ingest, close };
+		return { url: page.url, host, sandbox: backends.sandbox, ingest: backends.ingest, ingestProblem: backends.ingestProblem, settingsFile, close };
 	} catch (err) {
 		await close();
 		throw err;
