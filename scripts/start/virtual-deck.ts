@@ -11,16 +11,13 @@ import { PLUGIN_DIR } from "../../test/harness/stack.ts";
 import { startBackends } from "./backends.ts";
 import { deckSlots, DEVICES, deviceOf } from "./deck-layout.ts";
 import { DeckSession } from "./deck-session.ts";
-import { probeObs, type ObsReachability } from "./obs-probe.ts";
 import { startPageServer } from "./page-server.ts";
 import { loadSettings, type ApiTarget } from "./settings-file.ts";
-import { DEFAULT_OBS_URL, initialGlobalSettings, SettingsSync } from "./settings-sync.ts";
-import { apiStatus, ingestStatus, liveStatus, obsStatus } from "./status.ts";
+import { initialGlobalSettings, SettingsSync } from "./settings-sync.ts";
+import { startStatusMonitor } from "./status-monitor.ts";
 
 export const DEFAULT_PORT = 8420;
 export const DEFAULT_SETTINGS_FILE = join(PLUGIN_DIR, "..", ".local", "start-settings.json");
-const STATUS_INTERVAL_MS = 1_000;
-const OBS_PROBE_INTERVAL_MS = 4_000;
 
 export interface VirtualDeckOptions {
 	/** Port of the page on 127.0.0.1 (default 8420; 0 = any free port). */
@@ -98,39 +95,8 @@ export async function startVirtualDeck(options: VirtualDeckOptions = {}): Promis
 		sync.start();
 		stops.push(async () => sync.stop());
 
-		// Status: cheap parts every second, OBS every few seconds (a WebSocket handshake).
-		let obs: { url: string; reach: ObsReachability | undefined } = { url: "", reach: undefined };
-		const obsUrl = (): string => (typeof host.globalSettings.obsUrl === "string" && host.globalSettings.obsUrl) || DEFAULT_OBS_URL;
-		const refreshStatus = (): void => {
-			session.logInspectorMessages();
-			session.setStatus([
-				apiStatus(backends.sandbox, host.globalSettings),
-				...(backends.sandbox ? [ingestStatus(backends.ingest?.url, backends.ingestProblem)] : []),
-				obsStatus(obs.url || obsUrl(), obs.url === obsUrl() ? obs.reach : undefined, Boolean(host.globalSettings.obsPassword)),
-				liveStatus(backends.sandbox, host.globalSettings),
-			]);
-		};
-		let probing = false;
-		const probe = (): void => {
-			if (probing) return;
-			probing = true;
-			const url = obsUrl();
-			probeObs(url)
-				.then((reach) => (obs = { url, reach }))
-				.catch(() => undefined)
-				.finally(() => {
-					probing = false;
-					refreshStatus();
-				});
-		};
-		probe();
-		refreshStatus();
-		const statusTimer = setInterval(refreshStatus, STATUS_INTERVAL_MS);
-		const probeTimer = setInterval(probe, OBS_PROBE_INTERVAL_MS);
-		stops.push(async () => {
-			clearInterval(statusTimer);
-			clearInterval(probeTimer);
-		});
+		const stopStatus = startStatusMonitor({ host, backends, session });
+		stops.push(async () => stopStatus());
 
 		const page = await startPageServer({ port: options.port ?? DEFAULT_PORT, pluginDir, session });
 		stops.push(() => page.close());
