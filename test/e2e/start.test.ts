@@ -113,6 +113,27 @@ describe.runIf(requireChromium())("npm start: the virtual Stream Deck page", () 
 		// For review: the deck mid-countdown, once the OK mark has faded.
 		await adBreak.locator(".flash.ok").waitFor({ state: "detached", timeout: 5_000 });
 		await screenshot(page, "deck-countdown");
+
+		// Touching the dial's strip while the break runs is refused on the spot: an alert, no second launch.
+		await dial.click();
+		await dial.locator(".flash.alert").waitFor({ timeout: 5_000 });
+		expect(sandbox.live(live.id)?.adBreakLaunches).toHaveLength(1);
+	});
+
+	it("holds a key down for a long click and releases it on pointer up", async () => {
+		const stream = page.locator('[data-slot="key-stream"]');
+		const lines = (event: string) => page.locator("#log li.in", { hasText: "Stream On/Off" }).filter({ hasText: event }).count();
+		const box = (await stream.boundingBox())!;
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+
+		await page.mouse.down();
+		await page.locator('[data-slot="key-stream"].held').waitFor({ timeout: 5_000 });
+		expect(await lines("keyDown")).toBe(1);
+		expect(await lines("keyUp")).toBe(0);
+		await page.mouse.up();
+
+		await expect.poll(() => lines("keyUp")).toBe(1);
+		expect(await stream.evaluate((el) => el.classList.contains("held"))).toBe(false);
 	});
 
 	it("logs what the plugin sent without images or secrets", async () => {
