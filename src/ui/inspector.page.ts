@@ -8,13 +8,14 @@ import { PiConnection, type ActionInfo } from "./pi-connection.js";
 import { accountSection } from "./sections/account.js";
 import type { InspectorContext } from "./sections/context.js";
 import { createLiveSection } from "./sections/create-live.js";
+import { diagnosticsSection } from "./sections/diagnostics.js";
 import { currentLiveSection } from "./sections/current-live.js";
 import { adBreakSection, sendToObsSection } from "./sections/key-options.js";
 import { obsSection } from "./sections/obs.js";
 
 type Section = (ctx: InspectorContext) => HTMLElement;
 
-/** Per action: its own sections first, then the shared account and OBS sections. */
+/** Per action: its own sections first, then the shared account and OBS sections (troubleshooting comes last). */
 const SECTIONS: Record<string, Section[]> = {
 	"com.dailymotion.live.create": [createLiveSection, currentLiveSection, accountSection, obsSection],
 	"com.dailymotion.live.obs": [sendToObsSection, currentLiveSection, obsSection, accountSection],
@@ -39,7 +40,8 @@ function connect(port: number, uuid: string, registerEvent: string, _info: strin
 	// Asked once: the Create Live form and the live editor both list the categories.
 	const ctx: InspectorContext = { form, pi, channels: pi.request("channels") };
 	const app = document.getElementById("app") ?? document.body;
-	app.replaceChildren(...(SECTIONS[actionInfo.action] ?? [accountSection, obsSection]).map((build) => build(ctx)));
+	const sections = [...(SECTIONS[actionInfo.action] ?? [accountSection, obsSection]), diagnosticsSection];
+	app.replaceChildren(...sections.map((build) => build(ctx)));
 	document.body.dataset.action = actionInfo.action;
 	// Edits typed just before the inspector closes still reach the host.
 	window.addEventListener("pagehide", () => form.flush());

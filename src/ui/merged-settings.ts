@@ -73,10 +73,9 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
 		clearTimeout(timer);
 		timer = setTimeout(run, ms);
 	};
-	return Object.assign(debounced, {
-		flush: run,
-		get pending() {
-			return lastArgs !== undefined;
-		},
-	});
+	// defineProperty, not Object.assign: assign would copy the getter's value once.
+	return Object.defineProperties(debounced, {
+		flush: { value: run },
+		pending: { get: () => lastArgs !== undefined },
+	}) as Debounced<A>;
 }

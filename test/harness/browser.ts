@@ -13,7 +13,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const RESULTS_DIR = fileURLToPath(new URL("../../test-results/", import.meta.url));
 
 /** The Stream Deck app's inspector panel is about this wide. */
-export const INSPECTOR_VIEWPORT = { width: 350, height: 900 };
+export const INSPECTOR_VIEWPORT = { width: 350, height: 600 };
 
 /**
  * Whether browser tests can run. Throws under CI=true when Chromium is missing (those tests must fail there, not

@@ -2,6 +2,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { launchBrowser, openInspector, requireChromium, screenshot, type InspectorPage } from "../harness/browser.ts";
+import { requireObs } from "../harness/obs.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
 import { REPEAT_WINDOW_MS } from "../../src/live/live-creator.ts";
 
@@ -153,7 +154,9 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		await obs.getByLabel("Password").fill("obs-secret");
 		await vi.waitFor(() => expect(stack.host.globalSettings.obsPassword).toBe("obs-secret"), WAIT);
 		expect(stack.host.globalSettings.liveId).toBe(liveId);
-		await screenshot(page, "inspector-stream");
+		await page.getByLabel("Debug log").check();
+		await vi.waitFor(() => expect(stack.host.globalSettings).toMatchObject({ debugLogging: true, obsPassword: "obs-secret", liveId }), WAIT);
+		await page.getByLabel("Debug log").uncheck();
 		await obs.getByLabel("Password").fill("");
 	});
 
@@ -163,6 +166,7 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		await obs.getByRole("button", { name: "Test OBS" }).click();
 		await expect.poll(() => page.locator("#obs-status").getAttribute("class"), WAIT).toBe("status error");
 		expect(await page.locator("#obs-status").textContent()).toMatch(/OBS/);
+		await screenshot(page, "inspector-obs-failing");
 
 		await obs.getByLabel("WebSocket URL").fill("http://127.0.0.1:4455");
 		await expect.poll(() => page.locator("#global-obsUrl-error").textContent(), WAIT).toBe("OBS URL must look like ws://127.0.0.1:4455");
@@ -191,10 +195,12 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 
 	it("current live: lists the profile's lives, picks one, and edits its title and private flag on the API", async () => {
 		const older = await seedLive("Older show");
-		const picked = await seedLive("Picked show");
 		const { page } = await inspect("status");
 		const current = page.getByRole("region", { name: "Current live" });
-		const picker = current.getByLabel("Live");
+		const picker = current.getByLabel("Live", { exact: true });
+		await expect.poll(() => picker.locator("option").allTextContents(), WAIT).toContainEqual(expect.stringMatching(/^Older show/));
+		const picked = await seedLive("Picked show");
+		await current.getByRole("button", { name: "Refresh the list of lives" }).click();
 		await expect.poll(() => picker.locator("option").allTextContents(), WAIT).toEqual(expect.arrayContaining([expect.stringMatching(/^Older show/), expect.stringMatching(/^Picked show/)]));
 		expect(await picker.locator("option").first().textContent()).toMatch(/^Latest created: /);
 
@@ -214,9 +220,26 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		expect(stack.sandbox.live(picked)).toMatchObject({ title: "Renamed show", private: true, channel: "videogames" });
 		const edit = stack.sandbox.requests.slice(since).find((r) => r.method === "POST" && r.path.endsWith(`/video/${picked}`));
 		expect(Object.keys(edit?.form ?? {}).sort()).toEqual(["private", "title"]);
+		await expect.poll(() => picker.locator("option").allTextContents(), WAIT).toContainEqual(expect.stringMatching(/^Renamed show/));
 		await screenshot(page, "inspector-current-live");
 
 		await title.fill("");
 		await expect.poll(() => page.locator("#edit-title-error").textContent(), WAIT).toBe("Title must be 1 to 255 characters");
 	});
+});
+
+describe.skipIf(!browserOk || !requireObs())("property inspector with real OBS", () => {
+	let obsStack: Stack | undefined;
+	afterAll(() => obsStack?.close());
+
+	it("Test OBS shows the versions of OBS and obs-websocket", async () => {
+		obsStack = await startStack({ obs: true });
+		const ctx = obsStack.host.appear({ action: ACTIONS.stream });
+		open = await openInspector(browser, obsStack.host, ctx);
+		const { page } = open;
+		await expect.poll(() => page.getByLabel("WebSocket URL").inputValue(), WAIT).toBe(obsStack.obs?.url);
+		await page.getByRole("button", { name: "Test OBS" }).click();
+		await expect.poll(() => page.locator("#obs-status").textContent(), WAIT).toMatch(/^Connected to OBS \d+\.\d+\.\d+ \(obs-websocket \d+\.\d+\.\d+\)$/);
+		await screenshot(page, "inspector-stream");
+	}, 60_000);
 });

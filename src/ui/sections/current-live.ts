@@ -11,7 +11,8 @@ const FIELD_NAMES: Record<string, string> = { title: "title", channel: "category
  */
 export function currentLiveSection(ctx: InspectorContext): HTMLElement {
 	const picker = livePicker(ctx);
-	const editor = liveEditor(ctx);
+	// A renamed live is renamed in the picker too.
+	const editor = liveEditor(ctx, () => picker.reload());
 	ctx.form.watch("global", "liveId", (value) => {
 		const liveId = typeof value === "string" ? value : "";
 		picker.show(liveId);
@@ -20,7 +21,7 @@ export function currentLiveSection(ctx: InspectorContext): HTMLElement {
 	return section("current", "Current live", ...picker.nodes, editor.node);
 }
 
-function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveId: string): void } {
+function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveId: string): void; reload(): void } {
 	const select = el("select", { id: "current-live", "aria-describedby": "current-live-hint" });
 	const status = statusLine("lives-status");
 	let lives: LiveItem[] = [];
@@ -31,7 +32,7 @@ function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveI
 		// A live made by Create Live while the inspector is open: list it (once, so a deleted live does not loop).
 		if (listedFor !== undefined && liveId && listedFor !== liveId && !lives.some((l) => l.id === liveId)) {
 			listedFor = liveId;
-			load().catch((err: unknown) => console.error("lives", err));
+			reload();
 		}
 		const { options, selected } = liveOptions(lives, liveId, new Date());
 		select.replaceChildren(...options.map((o) => el("option", { value: o.value }, o.label)));
@@ -43,24 +44,35 @@ function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveI
 		listedFor ??= current;
 		if (!answer.ok) return status.show("error", answer.error);
 		lives = answer.items;
-		status.show("info", lives.length === 0 ? "No lives on this profile yet." : `${lives.length} lives on this profile.`);
+		if (lives.length === 0) status.show("info", "No lives on this profile yet.");
+		else status.clear();
 		show(current);
 	};
 	select.addEventListener("change", () => {
 		const liveId = liveIdFor(select.value, lives);
 		if (liveId && liveId !== current) form.set("global", "liveId", liveId);
 	});
-	load().catch((err: unknown) => console.error("lives", err));
+	const reload = (): void => void load().catch((err: unknown) => console.error("lives", err));
+	reload();
+	const refresh = button("refresh-lives", "↻", load);
+	refresh.setAttribute("aria-label", "Refresh the list of lives");
+	refresh.title = "Refresh the list of lives";
+	refresh.className = "icon";
 	const row = el(
 		"div",
 		{ class: "row" },
 		el("label", { for: "current-live" }, "Live"),
-		el("div", { class: "value" }, select, el("p", { id: "current-live-hint", class: "hint" }, "Create Live makes each new live the current one.")),
+		el(
+			"div",
+			{ class: "value" },
+			el("div", { class: "inline" }, select, refresh),
+			el("p", { id: "current-live-hint", class: "hint" }, "Create Live makes each new live the current one."),
+		),
 	);
-	return { nodes: [row, buttonRow(button("refresh-lives", "Refresh list", load)), status.node], show };
+	return { nodes: [row, status.node], show, reload };
 }
 
-function liveEditor({ pi, channels }: InspectorContext): { node: HTMLElement; load(liveId: string): void } {
+function liveEditor({ pi, channels }: InspectorContext, onSaved: () => void): { node: HTMLElement; load(liveId: string): void } {
 	const title = el("input", { id: "edit-title", type: "text", spellcheck: "false", "aria-describedby": "edit-title-error" });
 	const titleError = el("p", { id: "edit-title-error", class: "error", hidden: true });
 	const channel = el("select", { id: "edit-channel" });
@@ -102,6 +114,7 @@ function liveEditor({ pi, channels }: InspectorContext): { node: HTMLElement; lo
 		const answer = await pi.request("editLive", { liveId: loaded.id, changes });
 		if (!answer.ok) return status.show("error", answer.error);
 		fill(answer.live);
+		onSaved();
 		status.show("ok", `Saved ${answer.changed.map((f) => FIELD_NAMES[f] ?? f).join(", ")}.`);
 	});
 
