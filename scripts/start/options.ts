@@ -1,0 +1,43 @@
+/** Command-line options of `npm start` (after `--`). */
+import { parseArgs } from "node:util";
+import type { VirtualDeckOptions } from "./virtual-deck.ts";
+
+export const USAGE = `Usage: npm start -- [options]
+
+  --real-api            Use the real Dailymotion API (enter your credentials in the inspector) instead of the sandbox
+  --port <n>            Port of the page on 127.0.0.1 (default 8420; 0 = any free port)
+  --obs-url <ws://…>    OBS WebSocket URL (default: the saved one, else ws://127.0.0.1:4455)
+  --settings <file>     Settings file (default .local/start-settings.json)
+  --no-ingest           Do not start the RTMP ingest (nginx-rtmp)
+  -h, --help            Show this help`;
+
+export type CliOptions = { help: true } | ({ help: false } & VirtualDeckOptions);
+
+/** Parses argv; throws an Error with a readable message on bad input. */
+export function parseCliOptions(argv: string[]): CliOptions {
+	const { values } = parseArgs({
+		args: argv,
+		options: {
+			"real-api": { type: "boolean" },
+			port: { type: "string" },
+			"obs-url": { type: "string" },
+			settings: { type: "string" },
+			"no-ingest": { type: "boolean" },
+			help: { type: "boolean", short: "h" },
+		},
+		strict: true,
+	});
+	if (values.help) return { help: true };
+	const port = values.port === undefined ? undefined : Number(values.port);
+	if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new Error(`--port must be a port number, not ${values.port}`);
+	const obsUrl = values["obs-url"];
+	if (obsUrl !== undefined && !/^wss?:\/\/[^\s]+$/.test(obsUrl)) throw new Error(`--obs-url must look like ws://127.0.0.1:4455, not ${obsUrl}`);
+	return {
+		help: false,
+		realApi: values["real-api"] ?? false,
+		port,
+		obsUrl,
+		settingsFile: values.settings,
+		ingest: values["no-ingest"] ? false : undefined,
+	};
+}
