@@ -7,6 +7,7 @@ import { startStack, type Stack } from "../harness/stack.ts";
 import {
 	ACTION,
 	createLiveWithKey,
+	currentLog,
 	eventually,
 	expectPluginHealthy,
 	imageText,
@@ -78,8 +79,8 @@ describe("a create whose answer is lost", () => {
 		const since = await pressCreate();
 
 		await waitForTitle(stack.host, createKey, "No\nnetwork", { since, timeoutMs: 15_000 });
+		await waitForImage(stack.host, createKey, /FAILED/, { since });
 		expect(stack.sandbox.lives().filter((l) => l.title === title)).toHaveLength(0);
-		expect(imageText(stack.host.lastImage(createKey))).toMatch(/FAILED/);
 
 		await pressCreate();
 		await eventually(() => stack.sandbox.lives().filter((l) => l.title === title).length === 1, "the retry creates exactly one live", 15_000);
@@ -118,8 +119,7 @@ describe("error answers on Create Live", () => {
 		const since = await pressCreate();
 
 		await waitForTitle(stack.host, createKey, "Dailymotion\ndown", { since, timeoutMs: 15_000 });
-		const shown = imageText(stack.host.lastImage(createKey));
-		expect(shown).toMatch(/FAILED/);
+		const shown = imageText((await waitForImage(stack.host, createKey, /FAILED/, { since })).payload.image);
 		expect(shown).not.toMatch(/<|html|DOCTYPE/i);
 		expect(stack.sandbox.lives().filter((l) => l.title === title)).toHaveLength(0);
 		await expectPluginHealthy(stack);
@@ -146,7 +146,8 @@ describe("error answers on Create Live", () => {
 		const since = await pressCreate();
 
 		await waitForTitle(stack.host, createKey, "Check\nsettings", { since });
-		expect(imageText(stack.host.lastImage(createKey))).toMatch(/valid channel|category/i);
+		await waitForImage(stack.host, createKey, /FAILED/, { since });
+		expect(currentLog()).toMatch(/Create Live failed: "nosuchcategory" is not a valid channel/);
 		stack.host.piSetSettings(createKey, { afterCreate: "none" });
 	});
 });
@@ -230,7 +231,7 @@ describe("revoked credentials", () => {
 		const since = await pressCreate();
 
 		await waitForTitle(stack.host, createKey, "Login\nfailed", { since });
-		expect(imageText(stack.host.lastImage(createKey))).toMatch(/FAILED/);
+		await waitForImage(stack.host, createKey, /FAILED/, { since });
 		expect(stack.sandbox.lives().filter((l) => l.title === title)).toHaveLength(0);
 		// The press's API call got a 401 and logged in again once; the token endpoint refused. A poll of the status
 		// key may have shared or added one more attempt, but nothing keeps asking.
