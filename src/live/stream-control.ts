@@ -32,7 +32,7 @@ export function streamPhase(status: ObsStatus, stream: StreamState): StreamPhase
 export class StreamControl {
 	#link: ObsLink;
 	#logger: Logger;
-	#inFlight: Promise<void> | undefined;
+	#inFlight: { kind: "start" | "stop"; promise: Promise<void> } | undefined;
 
 	constructor(link: ObsLink, logger: Logger) {
 		this.#link = link;
@@ -65,7 +65,7 @@ export class StreamControl {
 	}
 
 	start(): Promise<void> {
-		return this.#once(async () => {
+		return this.#once("start", async () => {
 			const obs = this.#link.forPress();
 			await obs.ready(4_000);
 			await startStream(obs);
@@ -74,7 +74,7 @@ export class StreamControl {
 	}
 
 	stop(): Promise<void> {
-		return this.#once(async () => {
+		return this.#once("stop", async () => {
 			const obs = this.#link.forPress();
 			await obs.ready(4_000);
 			await stopStream(obs);
@@ -82,9 +82,17 @@ export class StreamControl {
 		});
 	}
 
-	#once(run: () => Promise<void>): Promise<void> {
-		if (this.#inFlight) return this.#inFlight;
-		this.#inFlight = run().finally(() => (this.#inFlight = undefined));
-		return this.#inFlight;
+	/**
+	 * One operation at a time. A repeated press joins the same operation; the other one (a start right after a stop,
+	 * while OBS settles) waits for it instead of being swallowed by it.
+	 */
+	#once(kind: "start" | "stop", run: () => Promise<void>): Promise<void> {
+		if (this.#inFlight?.kind === kind) return this.#inFlight.promise;
+		const previous = this.#inFlight?.promise.catch(() => undefined) ?? Promise.resolve();
+		const promise: Promise<void> = previous.then(run).finally(() => {
+			if (this.#inFlight?.promise === promise) this.#inFlight = undefined;
+		});
+		this.#inFlight = { kind, promise };
+		return promise;
 	}
 }
