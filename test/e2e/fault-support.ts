@@ -112,8 +112,8 @@ export async function eventually(check: () => boolean, what: string, timeoutMs =
 
 /** Create Live repeats its last success for presses within 3 s (a nervous double press); tests wait that out. */
 export async function pressCreate(host: Host, createKey: string): Promise<number> {
-	const lastOutcome = host.commands.filter((c) => c.context === createKey && (c.event === "showOk" || c.event === "showAlert")).at(-1);
-	const waitMs = lastOutcome ? lastOutcome.at + 3_100 - performance.now() : 0;
+	const lastOk = host.commandsFor(createKey, "showOk").at(-1);
+	const waitMs = lastOk ? lastOk.at + 3_100 - performance.now() : 0;
 	if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
 	const since = host.commands.length;
 	await host.press(createKey);

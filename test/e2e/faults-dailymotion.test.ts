@@ -220,6 +220,29 @@ describe("faults around the current live", () => {
 	}, 60_000);
 });
 
+describe("plain http to a remote host", () => {
+	it.each([
+		["API URL", { apiUrl: "http://api.example.com/rest" }],
+		["token URL", { tokenUrl: "http://api.example.com/oauth/v1/token" }],
+	])("refuses an http %s before sending anything, and says which setting to fix", async (_label, change) => {
+		const saved = { ...stack.host.globalSettings };
+		stack.host.piSetGlobalSettings({ ...saved, ...change });
+		const requests = stack.sandbox.requests.length;
+		useFreshTitle();
+
+		const since = await pressCreate();
+		await waitForTitle(stack.host, createKey, "Check\nAPI URL", { since });
+		stack.host.piAppear(createKey);
+		stack.host.sendToPlugin(createKey, { event: "testConnection", requestId: `https-${since}` });
+		const answer = await stack.host.waitFor((c) => c.event === "sendToPropertyInspector" && c.payload?.requestId === `https-${since}`);
+
+		expect(answer.payload).toMatchObject({ ok: false, error: expect.stringMatching(/must use https/) });
+		expect(stack.sandbox.requests.length).toBe(requests); // nothing left the machine, not even a token request
+		stack.host.piDisappear(createKey);
+		stack.host.piSetGlobalSettings(saved);
+	});
+});
+
 // Last: the sandbox cannot un-revoke credentials.
 describe("revoked credentials", () => {
 	it("says 'Login failed' and asks for one token per press, never in a loop", async () => {

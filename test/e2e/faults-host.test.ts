@@ -9,6 +9,7 @@ import { startStack, type Stack } from "../harness/stack.ts";
 import {
 	ACTION,
 	createLiveWithKey,
+	currentLog,
 	eventually,
 	expectPluginHealthy,
 	pressCreate,
@@ -118,6 +119,28 @@ describe("unexpected events", () => {
 		await createLiveWithKey(stack, createKey);
 		for (const key of keys) stack.host.disappear(key);
 	}, 60_000);
+});
+
+describe("logging levels", () => {
+	it("logs at info by default and adds debug lines only while the debugLogging setting is on", async () => {
+		expect(currentLog()).toMatch(/ INFO /);
+		expect(currentLog()).not.toMatch(/ DEBUG /);
+
+		stack.host.piSetGlobalSettings({ ...stack.host.globalSettings, debugLogging: true });
+		const adBreak = stack.host.appear({ action: ACTION.adBreak });
+		await stack.host.press(adBreak); // off air: re-reads the live, which logs the request at debug level
+		await eventually(() => / DEBUG /.test(currentLog()), "a debug line", 10_000);
+
+		stack.host.piSetGlobalSettings({ ...stack.host.globalSettings, debugLogging: false });
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const debugLines = currentLog().match(/ DEBUG /g)?.length ?? 0;
+		const since = stack.host.commands.length;
+		await stack.host.press(adBreak);
+		await waitForAlert(stack.host, adBreak, { since });
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(currentLog().match(/ DEBUG /g)?.length ?? 0).toBe(debugLines);
+		stack.host.disappear(adBreak);
+	});
 });
 
 describe("settings changing while an action runs", () => {
