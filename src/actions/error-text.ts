@@ -36,7 +36,7 @@ const OBS_TITLES: Record<ObsErrorCode, string> = {
 
 /** Maps any thrown value to what the key shows; classification is by type or code, never by message text. */
 export function errorText(err: unknown): ErrorText {
-	const detail = redact(err instanceof Error ? err.message : String(err));
+	const detail = redact(err instanceof Error ? String(err.message) : describeThrown(err));
 	if (err instanceof NoLiveError) return { title: "No live\nselected", detail };
 	if (err instanceof CreateUnconfirmedError) return { title: "Check\nyour lives", detail };
 	if (isObsError(err)) return { title: OBS_TITLES[err.code], detail };
@@ -53,6 +53,15 @@ export function errorText(err: unknown): ErrorText {
 	if (err instanceof ApiError && err.type === "invalid_parameter") return { title: "Check\nsettings", detail };
 	if (err instanceof ApiError) return { title: "API\nerror", detail };
 	return { title: "Error", detail };
+}
+
+/** Text for a thrown non-Error; some values (null-prototype objects) cannot even be turned into a string. */
+function describeThrown(value: unknown): string {
+	try {
+		return String(value);
+	} catch {
+		return "Unexpected error";
+	}
 }
 
 /** Setup problems get a title that says what to fill in (by the setting the client names). */

@@ -137,11 +137,12 @@ describe("hostile publish URLs and inspector messages", () => {
 
 	it("any thrown value becomes a short key title", () => {
 		fc.assert(
-			fc.property(fc.anything(), (thrown) => {
+			fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withObjectString: true }), (thrown) => {
 				const text = errorText(thrown);
 				expect(text.title.length).toBeGreaterThan(0);
 				expect(typeof text.detail).toBe("string");
 			}),
+			{ numRuns: 1_000 },
 		);
 	});
 });
