@@ -37,7 +37,7 @@ export class SendToObsAction extends SingletonAction<JsonObject> {
 		view.title(settings.value.start ? "Starting…" : "Sending…");
 		view.image(renderSendToObs({ state: "busy" }));
 		try {
-			await this.#settings.whenReceived(); // liveId is not known before the host's first answer
+			await this.#settings.whenReceived(); // a press right after launch may beat the host's global settings
 			await this.#publisher.sendLive(this.#settings.current.liveId, { start: settings.value.start });
 			view.image(renderSendToObs({ state: settings.value.start ? "streaming" : "done" }));
 			view.title(settings.value.start ? "Live" : "OBS\nready");

@@ -25,6 +25,7 @@ const TITLES: Record<StreamPhase, string> = {
 	reconnecting: "Reconnecting",
 	unreachable: "OBS not\nrunning",
 	"auth-failed": "OBS\npassword",
+	kicked: "OBS\nkicked",
 };
 
 /**
@@ -60,6 +61,11 @@ export class StreamToggleAction extends SingletonAction<JsonObject> {
 			this.#endPress(view.id);
 			const timer = setTimeout(() => this.#longPress(view), LONG_PRESS_MS);
 			this.#presses.set(view.id, { at: Date.now(), timer });
+			return;
+		}
+		if (phase === "kicked") {
+			// Only reconnect: OBS may still be streaming, and the key will show it once connected.
+			this.#control.reconnect();
 			return;
 		}
 		if (phase === "offline" || phase === "unreachable") {

@@ -7,7 +7,7 @@ import { palette } from "./palette.js";
 
 /** What the "Stream" key shows. `elapsedMs` is time on air; `hint` an optional short explanation. */
 export type StreamView = {
-	state: "offline" | "connecting" | "live" | "stopping" | "reconnecting" | "unreachable" | "auth-failed";
+	state: "offline" | "connecting" | "live" | "stopping" | "reconnecting" | "unreachable" | "auth-failed" | "kicked";
 	elapsedMs?: number;
 	hint?: string;
 };
@@ -21,6 +21,7 @@ const LOOKS: Record<Exclude<StreamView["state"], "live">, Look> = {
 	reconnecting: { glyph: retry, color: palette.amber, main: "RETRYING", sub: "RECONNECTING" },
 	unreachable: { glyph: unplugged, color: palette.grey, main: "NO OBS", sub: "UNREACHABLE" },
 	"auth-failed": { glyph: lock, color: palette.red, main: "OBS AUTH", sub: "CHECK PASSWORD" },
+	kicked: { glyph: unplugged, color: palette.amber, main: "KICKED", sub: "PRESS TO RETRY" },
 };
 
 function elapsed(view: StreamView): string | undefined {

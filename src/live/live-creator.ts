@@ -1,9 +1,10 @@
-import type { CreatedLive } from "../dailymotion/index.js";
+import type { CreatedLive, CreateLiveInput } from "../dailymotion/index.js";
 import type { Logger } from "../log.js";
 import { redact } from "../secrets.js";
 import { expandTitle, type CreateLiveSettings } from "../settings/create-live.js";
 import type { GlobalSettingsStore } from "../settings/global-store.js";
 import type { ApiProvider } from "./api-provider.js";
+import { mayHaveCreated, recoverLostCreate } from "./lost-create.js";
 import type { ObsPublisher } from "./obs-publisher.js";
 
 /** Presses this soon after a finished create repeat its outcome instead of creating another live. */
@@ -26,13 +27,16 @@ export interface CreateOutcome {
 /**
  * Creates lives, one at a time: presses while a create runs (on any key) share its outcome, so a nervous triple
  * press makes one live. The new live becomes the current one (`liveId` in global settings), then goes to OBS if the
- * key asks for it, using the publish URL from the create answer (one API round trip).
+ * key asks for it, using the publish URL from the create answer (one API round trip). A create whose answer was lost
+ * is reconciled against the profile's recent lives instead of being reported (and re-pressed) as a failure.
  */
 export class LiveCreator {
 	#deps: LiveCreatorDeps;
 	#now: () => number;
 	#inFlight: Promise<CreateOutcome> | undefined;
 	#last: { outcome: CreateOutcome; at: number } | undefined;
+	/** Lives this plugin created or adopted: a lost create never adopts one of them. */
+	#created = new Set<string>();
 
 	constructor(deps: LiveCreatorDeps) {
 		this.#deps = deps;
@@ -59,16 +63,25 @@ export class LiveCreator {
 	}
 
 	async #createLive(settings: CreateLiveSettings): Promise<CreatedLive> {
-		// A press right after launch can beat the host's reply with the global settings: without this wait the
-		// defaults (partner mode, no credentials) would be used and the press would fail for no visible reason.
+		// A press right after launch may beat the host's first global settings: the account is in there.
 		await this.#deps.settings.whenReceived();
 		const client = this.#deps.api.client();
-		const live = await client.createLive({
-			title: expandTitle(settings.title, new Date(this.#now())),
+		const sentAt = this.#now();
+		const input: CreateLiveInput = {
+			title: expandTitle(settings.title, new Date(sentAt)),
 			channel: settings.channel,
 			forKids: settings.forKids,
 			private: settings.private,
-		});
+		};
+		let live: CreatedLive;
+		try {
+			live = await client.createLive(input);
+		} catch (error) {
+			if (!mayHaveCreated(error)) throw error;
+			const known = new Set([...this.#created, this.#deps.settings.current.liveId]);
+			live = await recoverLostCreate({ client, input, sentAt, known, error, logger: this.#deps.logger });
+		}
+		this.#created.add(live.id);
 		this.#deps.logger.info(`Created live ${live.id} ("${live.title}") in category ${live.channel}`);
 		await this.#deps.settings.update({ liveId: live.id });
 		return live;

@@ -1,3 +1,4 @@
+import { NotFoundError } from "../dailymotion/index.js";
 import type { Logger } from "../log.js";
 import { redact } from "../secrets.js";
 import type { ApiProvider } from "./api-provider.js";
@@ -86,7 +87,8 @@ export class LiveRegistry {
 		} catch (error) {
 			entry.failures++;
 			if (entry.failures === 1) this.#deps.logger.warn(`Reading live ${id} failed: ${redact(String(error))}`);
-			entry.store.applyError(error);
+			if (error instanceof NotFoundError) entry.store.applyGone(error);
+			else entry.store.applyError(error);
 		}
 		return entry.store.snapshot;
 	}

@@ -45,6 +45,11 @@ export class LiveStore {
 		this.#set({ ...this.#snapshot, error });
 	}
 
+	/** The live no longer exists (404): the last known video is dropped so no key keeps showing it. */
+	applyGone(error: unknown): void {
+		this.#set({ ...this.#snapshot, video: null, error });
+	}
+
 	/** A partial update from a write the plugin made (ad-break launch, toggle). */
 	patchVideo(changes: Partial<VideoState>): void {
 		if (!this.#snapshot.video) return;

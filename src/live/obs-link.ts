@@ -28,6 +28,13 @@ export class ObsLink {
 		};
 	}
 
+	/** The connection for a key press: a session OBS kicked is opened again, since the user asks for OBS now. */
+	forPress(): ObsConnection {
+		const obs = this.connection;
+		obs.reconnect();
+		return obs;
+	}
+
 	/** The connection, opened on first use. */
 	get connection(): ObsConnection {
 		if (!this.#active) {

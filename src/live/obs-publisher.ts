@@ -54,7 +54,7 @@ export class ObsPublisher {
 
 	async #push(liveId: string, publishUrl: string, start: boolean): Promise<void> {
 		const target = splitPublishUrl(publishUrl);
-		const obs = this.#deps.obs.connection;
+		const obs = this.#deps.obs.forPress();
 		await obs.ready(OBS_READY_TIMEOUT_MS);
 		await pushStreamSettings(obs, target);
 		this.#deps.logger.info(`OBS stream settings set for live ${liveId} (server ${target.server})`);

@@ -3,7 +3,15 @@ import { startStream, stopStream, type ObsStatus, type StreamState } from "../ob
 import type { ObsLink } from "./obs-link.js";
 
 /** The stream as a key shows it: one named state (stream-deck keys render from this, never from raw OBS fields). */
-export type StreamPhase = "offline" | "connecting" | "live" | "stopping" | "reconnecting" | "unreachable" | "auth-failed";
+export type StreamPhase =
+	| "offline"
+	| "connecting"
+	| "live"
+	| "stopping"
+	| "reconnecting"
+	| "unreachable"
+	| "auth-failed"
+	| "kicked";
 
 /** How long a press must be held to stop a live stream: a stray tap must never end a show. */
 export const LONG_PRESS_MS = 1_000;
@@ -11,6 +19,7 @@ export const LONG_PRESS_MS = 1_000;
 /** Reduces OBS's connection status and output state to the phase a Stream key shows. */
 export function streamPhase(status: ObsStatus, stream: StreamState): StreamPhase {
 	if (status.kind === "auth-failed") return "auth-failed";
+	if (status.kind === "kicked") return "kicked";
 	if (status.kind !== "connected") return "unreachable";
 	if (stream.reconnecting) return "reconnecting";
 	if (stream.active) return stream.state.endsWith("STOPPING") ? "stopping" : "live";
@@ -49,25 +58,33 @@ export class StreamControl {
 		return this.#obs.stream.since;
 	}
 
+	/** Connects again after OBS kicked this session (the key shows the state once connected). */
+	reconnect(): void {
+		this.#logger.info("Reconnecting to OBS from Stream Deck");
+		this.#link.forPress();
+	}
+
 	start(): Promise<void> {
 		return this.#once("start", async () => {
-			await this.#obs.ready(4_000);
-			await startStream(this.#obs);
+			const obs = this.#link.forPress();
+			await obs.ready(4_000);
+			await startStream(obs);
 			this.#logger.info("Stream started from Stream Deck");
 		});
 	}
 
 	stop(): Promise<void> {
 		return this.#once("stop", async () => {
-			await this.#obs.ready(4_000);
-			await stopStream(this.#obs);
+			const obs = this.#link.forPress();
+			await obs.ready(4_000);
+			await stopStream(obs);
 			this.#logger.info("Stream stopped from Stream Deck (long press)");
 		});
 	}
 
 	/**
-	 * A second press of the same kind joins the operation under way; the other kind waits for it, then runs. (A stop
-	 * finishes after OBS already reports STOPPED, so a "Go live" press right then must not be swallowed by it.)
+	 * One operation at a time. A repeated press joins the same operation; the other one (a start right after a stop,
+	 * while OBS settles) waits for it instead of being swallowed by it.
 	 */
 	#once(kind: "start" | "stop", run: () => Promise<void>): Promise<void> {
 		if (this.#inFlight?.kind === kind) return this.#inFlight.promise;

@@ -144,6 +144,18 @@ export class ObsConnection {
 		});
 	}
 
+	/**
+	 * Connects again after OBS kicked this session, because the user just asked for OBS (a key press). Other blocks
+	 * (wrong password, unsupported server) still wait for new settings: retrying them cannot help.
+	 */
+	reconnect(): void {
+		if (this.#disposed || this.#status.kind !== "kicked") return;
+		this.#log.info("Reconnecting to OBS after a kick, on request");
+		this.#backoff.reset();
+		this.#reportedDown = false;
+		void this.#connectNow();
+	}
+
 	/** Typed call with per-call timeout; rejects pending calls when the socket closes. */
 	call<T extends keyof OBSRequestTypes>(type: T, data?: OBSRequestTypes[T]): Promise<OBSResponseTypes[T]> {
 		if (this.#status.kind !== "connected") {

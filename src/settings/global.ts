@@ -43,7 +43,7 @@ export const globalSettingsSchema = z.object({
 	profileId: optionalId("Profile id"),
 	apiUrl: httpUrl("API URL"),
 	tokenUrl: httpUrl("Token URL"),
-	obsUrl: text(DEFAULT_OBS_URL).refine((v) => v === "" || isUrl(v, ["ws:", "wss:"]), {
+	obsUrl: text(DEFAULT_OBS_URL, "OBS URL must be text").refine((v) => v === "" || isUrl(v, ["ws:", "wss:"]), {
 		message: "OBS URL must look like ws://127.0.0.1:4455",
 	}),
 	obsPassword: text("", "OBS password must be text"),

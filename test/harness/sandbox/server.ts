@@ -123,11 +123,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return state && ctx.store.snapshot(state);
 		},
 		setOnAir: (id, onair) => ctx.store.setOnAir(liveOrThrow(id), onair),
+		deleteLive: (id) => ctx.store.delete(liveOrThrow(id).id),
 		expireTokens: () => ctx.tokens.expireAccessTokens(),
 		revokeCredentials: () => {
 			accounts.revoked = true;
 			ctx.tokens.revokeRefreshTokens();
 		},
+		issuedTokens: () => ctx.tokens.issued(),
 		inject: (fault) => faults.add(fault),
 		ingestHooks: { publish: `${url}${ingestPaths.publish}`, done: `${url}${ingestPaths.done}` },
 		close: async () => {

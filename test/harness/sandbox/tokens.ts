@@ -26,6 +26,8 @@ export class TokenStore {
 	readonly #ttlSeconds: number;
 	readonly #access = new Map<string, AccessToken>();
 	readonly #refresh = new Map<string, Principal>();
+	/** Every token ever issued, for tests that scan output for secrets. */
+	readonly #issued: string[] = [];
 	#generation = 0;
 
 	constructor(now: () => number, ttlSeconds: number) {
@@ -40,6 +42,7 @@ export class TokenStore {
 	/** Issues an access token (and a refresh token for user principals). */
 	issue(principal: Principal): { accessToken: string; refreshToken?: string } {
 		const accessToken = randomSecret(24);
+		this.#issued.push(accessToken);
 		this.#access.set(accessToken, {
 			...principal,
 			expiresAt: this.#now() + this.#ttlSeconds * 1000,
@@ -47,8 +50,14 @@ export class TokenStore {
 		});
 		if (principal.kind !== "user") return { accessToken };
 		const refreshToken = randomSecret(24);
+		this.#issued.push(refreshToken);
 		this.#refresh.set(refreshToken, { ...principal });
 		return { accessToken, refreshToken };
+	}
+
+	/** Every access and refresh token issued so far (expired and consumed ones included). */
+	issued(): string[] {
+		return [...this.#issued];
 	}
 
 	/** Checks an access token for the given API prefix. */

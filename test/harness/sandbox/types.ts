@@ -96,10 +96,14 @@ export interface Sandbox {
 	live(id: string): LiveRecord | undefined;
 	/** Simulates a publisher connecting (sets liveAiringTime on true) or leaving. */
 	setOnAir(id: string, onair: boolean): void;
+	/** Deletes a live as if the owner removed it on dailymotion.com (later reads answer 404). */
+	deleteLive(id: string): void;
 	/** Every issued access token becomes invalid (401 invalid_token). Refresh tokens survive. */
 	expireTokens(): void;
 	/** API keys and the user account stop working (token endpoint → 400 invalid_client); refresh tokens die. */
 	revokeCredentials(): void;
+	/** Every access and refresh token the token endpoints issued (secrets tests scan output for them). */
+	issuedTokens(): string[];
 	/** Queues a fault; faults apply in order of injection. */
 	inject(fault: Fault): void;
 	/** nginx-rtmp on_publish / on_publish_done callback URLs on this server. */

@@ -1,0 +1,108 @@
+/**
+ * Secrets never leave global settings: a full show (create + real OBS streaming to the real ingest, an ad break,
+ * a token renewal, inspector requests, errors) with debug logging on, then every byte the plugin wrote — log files,
+ * stdout/stderr, every command it sent the host except the global-settings store itself — is searched for each
+ * secret.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requireObs } from "../harness/obs.ts";
+import { startStack, type Stack } from "../harness/stack.ts";
+import { ACTION, eventually, pluginLogs, waitForTitle } from "./fault-support.ts";
+
+const runObs = requireObs();
+const WRONG_OBS_PASSWORD = "wrong-obs-password-5ecret-91f2";
+
+let stack: Stack;
+let startedAt: number;
+
+beforeAll(async () => {
+	if (!runObs) return;
+	startedAt = Date.now() - 1_000;
+	stack = await startStack({ mode: "user", obs: true, ingest: true, globalSettings: { debugLogging: true } });
+}, 90_000);
+
+afterAll(async () => {
+	await stack?.close();
+});
+
+/** Sends an inspector request and waits for its answer. */
+async function ask(context: string, request: Record<string, unknown>): Promise<Record<string, unknown>> {
+	const requestId = `r${Math.random().toString(36).slice(2)}`;
+	stack.host.sendToPlugin(context, { ...request, requestId });
+	const answer = await stack.host.waitFor((c) => c.event === "sendToPropertyInspector" && c.payload?.requestId === requestId, { timeoutMs: 15_000 });
+	return answer.payload as Record<string, unknown>;
+}
+
+describe.skipIf(!runObs)("secrets", () => {
+	it("appear in no log line, output, key image, title or inspector message after a full show", async () => {
+		const { host, sandbox } = stack;
+		const createKey = host.appear({ action: ACTION.create, settings: { title: "Secret show", afterCreate: "obs-start" } });
+		const adBreakKey = host.appear({ action: ACTION.adBreak });
+		const statusKey = host.appear({ action: ACTION.status });
+		const streamKey = host.appear({ action: ACTION.stream });
+		const obsKey = host.appear({ action: ACTION.obs });
+		host.piAppear(createKey);
+
+		// The inspector's first requests, then the show: create, stream through real OBS, go on air, ad break.
+		expect(await ask(createKey, { event: "testConnection" })).toMatchObject({ ok: true });
+		expect(await ask(createKey, { event: "channels" })).toMatchObject({ ok: true });
+		const since = host.commands.length;
+		await host.press(createKey);
+		await host.waitFor((c) => c.context === createKey && c.event === "showOk", { since, timeoutMs: 45_000 });
+		const liveId = String(host.globalSettings.liveId);
+		await eventually(() => sandbox.live(liveId)?.onair === true, "the live is on air through OBS and the ingest", 30_000);
+		await waitForTitle(host, streamKey, "LIVE", { timeoutMs: 15_000 });
+		const beforeBreak = host.commands.length;
+		await host.press(adBreakKey);
+		await host.waitFor((c) => c.context === adBreakKey && c.event === "showOk", { since: beforeBreak, timeoutMs: 20_000 });
+
+		// Token renewal (refresh grant), inspector reads and edits, and errors with API text in them.
+		sandbox.expireTokens();
+		expect(await ask(createKey, { event: "lives" })).toMatchObject({ ok: true });
+		expect(await ask(createKey, { event: "getLive", liveId })).toMatchObject({ ok: true });
+		expect(await ask(createKey, { event: "editLive", liveId, changes: { title: "Secret show (edited)" } })).toMatchObject({ ok: true });
+		expect(await ask(createKey, { event: "editLive", liveId, changes: { title: "" } })).toMatchObject({ ok: false });
+		sandbox.inject({ method: "GET", path: /\/video\//, status: 500, times: 3 });
+		expect(await ask(createKey, { event: "getLive", liveId })).toMatchObject({ ok: false });
+		expect(await ask(createKey, { event: "testObs" })).toMatchObject({ ok: true });
+		const beforeSend = host.commands.length;
+		await host.press(obsKey); // OBS is live: settings are refused
+		await waitForTitle(host, obsKey, "Stop\nstream first", { since: beforeSend, timeoutMs: 15_000 });
+		host.piSetGlobalSettings({ ...host.globalSettings, obsPassword: WRONG_OBS_PASSWORD });
+		expect(await ask(createKey, { event: "testObs" })).toMatchObject({ ok: false });
+		await waitForTitle(host, streamKey, "OBS\npassword", { timeoutMs: 15_000 });
+		expect(host.commandsFor(statusKey, "setImage").length).toBeGreaterThan(0);
+
+		// Closing flushes the log file.
+		await host.stop();
+
+		const { user, partner } = sandbox.credentials;
+		const lives = sandbox.lives();
+		const secrets: Record<string, string> = {
+			"user API secret": user.apiSecret,
+			"partner API secret": partner.apiSecret,
+			"user password": user.password,
+			"OBS password": stack.obs!.password,
+			"wrong OBS password": WRONG_OBS_PASSWORD,
+			...Object.fromEntries(sandbox.issuedTokens().map((t, i) => [`token #${i + 1}`, t])),
+			...Object.fromEntries(lives.map((l) => [`publish auth of ${l.id}`, l.publishToken])),
+			...Object.fromEntries(lives.map((l) => [`publish URL of ${l.id}`, l.publishUrl])),
+		};
+		expect(sandbox.issuedTokens().length).toBeGreaterThanOrEqual(4); // access + refresh, before and after expiry
+
+		const logs = pluginLogs(startedAt);
+		expect(logs).toMatch(/ DEBUG /); // debug logging was on: every level was written
+		const hostCommands = host.commands
+			.filter((c) => c.event !== "setGlobalSettings") // the one place secrets belong
+			.map((c) => JSON.stringify(c.raw ?? c))
+			.map((text) => text.replace(/data:image\/svg\+xml,([^"]*)/g, (_, svg: string) => decodeURIComponent(svg)))
+			.join("\n");
+		const outputs = { "log files": logs, stdout: host.stdout, stderr: host.stderr, "host commands": hostCommands };
+
+		const leaks = Object.entries(secrets).flatMap(([name, secret]) =>
+			Object.entries(outputs).filter(([, text]) => text.includes(secret)).map(([where]) => `${name} in ${where}`),
+		);
+		expect(leaks).toEqual([]);
+		expect(logs).not.toMatch(/auth=[^…&\s"']/);
+	}, 180_000);
+});
