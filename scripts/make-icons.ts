@@ -72,27 +72,32 @@ function pluginIcon(size: number): string {
 	);
 }
 
-/** Every key state, for the preview sheet. */
-function allStates(): { label: string; svg: string }[] {
+/**
+ * Every key state for the preview sheet, with the title its action sets then (drawn over the image as the app does:
+ * bottom-aligned, 11 pt on a 72 px key, no wrapping), so overlaps between image and title show.
+ */
+function allStates(): { label: string; svg: string; title?: string }[] {
 	const m = 60_000;
-	return [
+	const states: [string, string, string?][] = [
 		["create idle", keys.renderCreateLive({ state: "idle" })],
-		["create busy", keys.renderCreateLive({ state: "busy" })],
-		["create done", keys.renderCreateLive({ state: "done", title: "Friday night show with guests" })],
-		["create error", keys.renderCreateLive({ state: "error", message: "Live streaming needs a paid plan" })],
+		["create busy", keys.renderCreateLive({ state: "busy" }), "Creating…"],
+		["create done", keys.renderCreateLive({ state: "done" }), keys.wrapTitle("Friday night show with guests")],
+		["create done, OBS off", keys.renderCreateLive({ state: "done" }), "OBS not\nrunning"],
+		["create error", keys.renderCreateLive({ state: "error" }), "Login\nfailed"],
 		["obs idle", keys.renderSendToObs({ state: "idle" })],
-		["obs busy", keys.renderSendToObs({ state: "busy" })],
-		["obs done", keys.renderSendToObs({ state: "done" })],
-		["obs streaming", keys.renderSendToObs({ state: "streaming" })],
-		["obs error", keys.renderSendToObs({ state: "error", message: "OBS refused <&> the settings" })],
-		["stream offline", keys.renderStream({ state: "offline" })],
-		["stream connecting", keys.renderStream({ state: "connecting" })],
-		["stream live", keys.renderStream({ state: "live", elapsedMs: 12 * m + 34_000 })],
-		["stream live 1h", keys.renderStream({ state: "live", elapsedMs: 62 * m + 3000 })],
-		["stream stopping", keys.renderStream({ state: "stopping" })],
-		["stream reconnecting", keys.renderStream({ state: "reconnecting", elapsedMs: 5 * m })],
-		["stream unreachable", keys.renderStream({ state: "unreachable", hint: "Start OBS" })],
-		["stream auth", keys.renderStream({ state: "auth-failed" })],
+		["obs busy", keys.renderSendToObs({ state: "busy" }), "Starting…"],
+		["obs done", keys.renderSendToObs({ state: "done" }), "OBS\nready"],
+		["obs streaming", keys.renderSendToObs({ state: "streaming" }), "OBS\nstreaming"],
+		["obs error", keys.renderSendToObs({ state: "error" }), "Stop\nstream first"],
+		["stream offline", keys.renderStream({ state: "offline" }), "Go live"],
+		["stream connecting", keys.renderStream({ state: "connecting" }), "Starting…"],
+		["stream live", keys.renderStream({ state: "live" }), "LIVE"],
+		["stream live 12:34", keys.renderStream({ state: "live", elapsedMs: 12 * m + 34_000 }), "Hold 1 s\nto stop"],
+		["stream live 1h", keys.renderStream({ state: "live", elapsedMs: 62 * m + 3000 }), "LIVE"],
+		["stream stopping", keys.renderStream({ state: "stopping" }), "Stopping…"],
+		["stream reconnecting", keys.renderStream({ state: "reconnecting" }), "Reconnecting"],
+		["stream unreachable", keys.renderStream({ state: "unreachable" }), "OBS not\nrunning"],
+		["stream auth", keys.renderStream({ state: "auth-failed" }), "OBS\npassword"],
 		["ad ready", keys.renderAdBreak({ state: "ready", remaining: 23 })],
 		["ad running", keys.renderAdBreak({ state: "running", remainingMs: 21_400, totalMs: 35_000 })],
 		["ad cooldown", keys.renderAdBreak({ state: "cooldown", remainingMs: 5_000, totalMs: 35_000 })],
@@ -107,13 +112,27 @@ function allStates(): { label: string; svg: string }[] {
 		["toggle unknown", keys.renderAdToggle({ state: "unknown" })],
 		["toggle busy", keys.renderAdToggle({ state: "busy" })],
 		["toggle no-live", keys.renderAdToggle({ state: "no-live" })],
+		["toggle error", keys.renderAdToggle({ state: "error", message: "Forbidden" })],
 		["status no-live", keys.renderLiveStatus({ state: "no-live" })],
 		["status loading", keys.renderLiveStatus({ state: "loading" })],
 		["status offline", keys.renderLiveStatus({ state: "offline", title: "My weekly show" })],
 		["status on-air", keys.renderLiveStatus({ state: "on-air", viewers: 1234, elapsedMs: 754_000 })],
 		["status on-air big", keys.renderLiveStatus({ state: "on-air", viewers: 987, elapsedMs: null })],
 		["status error", keys.renderLiveStatus({ state: "error", message: "Token expired" })],
-	].map(([label, svg]) => ({ label, svg }));
+	];
+	return states.map(([label, svg, title]) => ({ label, svg, title }));
+}
+
+/** One key of the preview at `size` px: the image with the title over it, as the Stream Deck app draws it. */
+function previewKey(svg: string, title: string | undefined, size: number): string {
+	const overlay = title
+		? `<div style="position:absolute;left:2px;right:2px;bottom:${(size * 5) / 72}px;font:600 ${(size * 11) / 72}px/1.15 sans-serif;` +
+			`color:#fff;text-align:center;white-space:pre;overflow:hidden;text-shadow:0 1px 2px #000,0 0 4px #000">${keys.escapeXml(title)}</div>`
+		: "";
+	return (
+		`<div style="position:relative;display:inline-block;width:${size}px;height:${size}px;margin:2px;vertical-align:bottom">` +
+		`<img width="${size}" height="${size}" src="${keys.svgDataUrl(svg)}">${overlay}</div>`
+	);
 }
 
 /** The files to write, relative to imgs/. */
@@ -168,9 +187,9 @@ try {
 	if (preview) {
 		const cells = allStates()
 			.map(
-				({ label, svg }) =>
+				({ label, svg, title }) =>
 					`<figure style="margin:6px;display:inline-block;text-align:center;font:11px sans-serif;color:#ccc">` +
-					`${svg}<br><img width="72" height="72" src="${keys.svgDataUrl(svg)}"><figcaption>${keys.escapeXml(label)}</figcaption></figure>`,
+					`${previewKey(svg, title, 144)}${previewKey(svg, title, 72)}<figcaption>${keys.escapeXml(label)}</figcaption></figure>`,
 			)
 			.join("");
 		const html = `<div style="background:#333;width:1200px;padding:6px">${cells}</div>`;

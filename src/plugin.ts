@@ -16,6 +16,7 @@ import { ObsLink } from "./live/obs-link.js";
 import { ObsPublisher } from "./live/obs-publisher.js";
 import { SecondTicker } from "./live/second-ticker.js";
 import { StreamControl } from "./live/stream-control.js";
+import { refreshLiveOnStreamStart } from "./live/stream-start-refresh.js";
 import { ObsConnection } from "./obs/index.js";
 import { GlobalSettingsStore } from "./settings/global-store.js";
 
@@ -39,6 +40,7 @@ const creator = new LiveCreator({ api, settings, publisher, logger: logger.creat
 const streamControl = new StreamControl(obsLink, logger.createScope("Stream"));
 const lives = new LiveRegistry({ api, logger: logger.createScope("Lives") });
 const adBreaks = new AdBreaks({ api, lives, logger: logger.createScope("AdBreaks") });
+refreshLiveOnStreamStart(obsLink, settings, lives);
 const ticker = new SecondTicker();
 const liveKeys = { lives, settings, ticker };
 

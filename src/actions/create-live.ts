@@ -32,13 +32,13 @@ export class CreateLiveAction extends SingletonAction<JsonObject> {
 		const settings = parseCreateLiveSettings(ev.payload.settings);
 		if (settings.problems.length > 0) {
 			logger.warn(`Create Live settings: ${settings.problems.join("; ")}`);
-			return showFailure(view, "Check\nsettings", settings.problems[0]);
+			return showFailure(view, "Check\nsettings");
 		}
 		view.title("Creating…");
 		view.image(renderCreateLive({ state: "busy" }));
 		try {
 			const { live, obs } = await this.#creator.create(settings.value);
-			view.image(renderCreateLive({ state: "done", title: live.title }));
+			view.image(renderCreateLive({ state: "done" }));
 			if (obs.status !== "failed") {
 				view.title(wrapTitle(live.title));
 				view.ok();
@@ -46,19 +46,20 @@ export class CreateLiveAction extends SingletonAction<JsonObject> {
 			}
 			const text = errorText(obs.error);
 			logger.error(`Live created, OBS step failed: ${text.detail}`);
-			// The live exists (the image says so); the title says what OBS needs.
+			// The live exists (the image says CREATED); the title says what OBS needs.
 			view.alert();
 			view.title(text.title);
 		} catch (err) {
 			const text = errorText(err);
 			logger.error(`Create Live failed: ${text.detail}`);
-			showFailure(view, text.title, text.detail);
+			showFailure(view, text.title);
 		}
 	}
 }
 
-function showFailure(view: KeyView, title: string, message: string): void {
+/** FAILED on the image, the reason in the title (the detail is in the log). */
+function showFailure(view: KeyView, title: string): void {
 	view.alert();
 	view.title(title);
-	view.image(renderCreateLive({ state: "error", message }));
+	view.image(renderCreateLive({ state: "error" }));
 }

@@ -40,14 +40,14 @@ export class SendToObsAction extends SingletonAction<JsonObject> {
 			await this.#settings.whenReceived(); // a press right after launch may beat the host's global settings
 			await this.#publisher.sendLive(this.#settings.current.liveId, { start: settings.value.start });
 			view.image(renderSendToObs({ state: settings.value.start ? "streaming" : "done" }));
-			view.title(settings.value.start ? "Live" : "OBS\nready");
+			view.title(settings.value.start ? "OBS\nstreaming" : "OBS\nready");
 			view.ok();
 		} catch (err) {
 			const text = errorText(err);
 			logger.error(`Send to OBS failed: ${text.detail}`);
 			view.alert();
 			view.title(text.title);
-			view.image(renderSendToObs({ state: "error", message: text.detail }));
+			view.image(renderSendToObs({ state: "error" }));
 		}
 	}
 }

@@ -1,32 +1,21 @@
 /** Key image of the "Create live" action. */
-import { formatMessage } from "./message.js";
 import { cameraPlus, check, dots, warning } from "./glyphs.js";
-import { renderFace } from "./layout.js";
+import { renderTitledFace } from "./layout.js";
 import { palette } from "./palette.js";
-import { truncateTitle } from "./format.js";
 
-/** What the "Create live" key shows. */
-export type CreateLiveView =
-	| { state: "idle" }
-	| { state: "busy" }
-	| { state: "done"; title: string }
-	| { state: "error"; message: string };
+/** What the "Create live" key shows. The live's title or the error reason goes in the key title, not the image. */
+export type CreateLiveView = { state: "idle" | "busy" | "done" | "error" };
 
-/** Renders the "Create live" key: NEW LIVE → CREATING → READY + title, or the error. */
+/** Renders the "Create live" key: NEW LIVE → CREATING → CREATED, or FAILED. */
 export function renderCreateLive(view: CreateLiveView): string {
 	switch (view.state) {
 		case "idle":
-			return renderFace({ glyph: cameraPlus, glyphColor: palette.blue, main: "NEW", sub: ["LIVE"] });
+			return renderTitledFace({ glyph: cameraPlus, glyphColor: palette.blue, main: "NEW LIVE" });
 		case "busy":
-			return renderFace({ glyph: dots, glyphColor: palette.amber, main: "CREATING", sub: ["PLEASE WAIT"] });
+			return renderTitledFace({ glyph: dots, glyphColor: palette.amber, main: "CREATING" });
 		case "done":
-			return renderFace({
-				glyph: check,
-				glyphColor: palette.green,
-				main: "CREATED",
-				sub: [truncateTitle(view.title, 14)],
-			});
+			return renderTitledFace({ glyph: check, glyphColor: palette.green, main: "CREATED" });
 		case "error":
-			return renderFace({ glyph: warning, glyphColor: palette.amber, main: "FAILED", sub: formatMessage(view.message) });
+			return renderTitledFace({ glyph: warning, glyphColor: palette.amber, main: "FAILED" });
 	}
 }

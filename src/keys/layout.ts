@@ -1,6 +1,7 @@
 /**
- * The common key face: an optional glyph, one big line and up to two small lines, stacked and
- * centred vertically on a 144×144 canvas. Font sizes shrink to fit the width, so any text stays inside.
+ * The common key faces on a 144×144 canvas. {@link renderFace}: an optional glyph, one big line and up to two small
+ * lines, centred on the whole key (keys without a title). {@link renderTitledFace}: a glyph and one state word above
+ * the title area (keys whose title carries the details). Font sizes shrink to fit the width, so any text stays inside.
  */
 import { drawGlyph, type Glyph } from "./glyphs.js";
 import { palette } from "./palette.js";
@@ -10,6 +11,12 @@ import { KEY_SIZE, svgDocument, svgText } from "./svg.js";
 const TEXT_WIDTH = KEY_SIZE - 16;
 /** Cap height of Arial relative to the font size; used to centre mostly upper-case text. */
 const CAP = 0.72;
+
+/**
+ * Top of the title area: Stream Deck draws a bottom-aligned 11 pt title (two lines: live title, error, hint) below this
+ * line on a 72 px key, so keys that have a title draw nothing under it.
+ */
+export const TITLE_AREA_TOP = 82;
 
 /** What one key shows. */
 export type KeyFace = {
@@ -85,5 +92,21 @@ export function renderFace(face: KeyFace): string {
 		parts.push(svgText(line, { x: KEY_SIZE / 2, y, size: subSize, fill: face.subColor ?? palette.muted }));
 	}
 	if (face.extra) parts.push(face.extra(y));
+	return svgDocument(parts.join(""));
+}
+
+/** What a key whose title carries the details shows: a glyph and one short state word. */
+export type TitledFace = { glyph: Glyph } & Pick<KeyFace, "background" | "glyphColor" | "main" | "mainColor">;
+
+/** Renders a {@link TitledFace}: glyph and state word centred above {@link TITLE_AREA_TOP}, leaving the title area free. */
+export function renderTitledFace(face: TitledFace): string {
+	const glyphSize = 40;
+	const gap = 10;
+	const mainSize = fitFontSize(face.main, 28, 12);
+	let y = (TITLE_AREA_TOP - (glyphSize + gap + mainSize * CAP)) / 2;
+	const parts = [`<rect width="${KEY_SIZE}" height="${KEY_SIZE}" fill="${face.background ?? palette.background}"/>`];
+	parts.push(drawGlyph(face.glyph, (KEY_SIZE - glyphSize) / 2, y, glyphSize, face.glyphColor ?? palette.white));
+	y += glyphSize + gap + mainSize * CAP;
+	parts.push(svgText(face.main, { x: KEY_SIZE / 2, y, size: mainSize, fill: face.mainColor ?? palette.white }));
 	return svgDocument(parts.join(""));
 }

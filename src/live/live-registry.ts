@@ -19,6 +19,8 @@ interface Entry {
 	store: LiveStore;
 	watchers: number;
 	timer: ReturnType<typeof setTimeout> | undefined;
+	/** An early read asked for by {@link LiveRegistry.refreshSoon}, besides the regular polls. */
+	soon: ReturnType<typeof setTimeout> | undefined;
 	inFlight: Promise<LiveSnapshot> | undefined;
 	failures: number;
 }
@@ -74,6 +76,21 @@ export class LiveRegistry {
 		return entry.inFlight;
 	}
 
+	/**
+	 * Reads a watched live once more, `delayMs` from now (the stream just started: the live goes on air within seconds,
+	 * and keys should not wait up to a whole interval for the regular poll, which still comes as planned). Nothing
+	 * happens for a live no key watches.
+	 */
+	refreshSoon(id: string, delayMs: number): void {
+		const entry = this.#entries.get(id);
+		if (!entry || entry.watchers === 0) return;
+		clearTimeout(entry.soon);
+		entry.soon = setTimeout(() => {
+			entry.soon = undefined;
+			if (entry.watchers > 0) void this.refresh(id);
+		}, delayMs);
+	}
+
 	/** Stops every poller (plugin shutdown). */
 	dispose(): void {
 		for (const entry of this.#entries.values()) this.#stop(entry);
@@ -110,13 +127,15 @@ export class LiveRegistry {
 
 	#stop(entry: Entry): void {
 		clearTimeout(entry.timer);
+		clearTimeout(entry.soon);
 		entry.timer = undefined;
+		entry.soon = undefined;
 	}
 
 	#entry(id: string): Entry {
 		let entry = this.#entries.get(id);
 		if (!entry) {
-			entry = { store: new LiveStore(id), watchers: 0, timer: undefined, inFlight: undefined, failures: 0 };
+			entry = { store: new LiveStore(id), watchers: 0, timer: undefined, soon: undefined, inFlight: undefined, failures: 0 };
 			this.#entries.set(id, entry);
 		}
 		return entry;

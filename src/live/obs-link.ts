@@ -1,4 +1,4 @@
-import type { ObsConnection } from "../obs/index.js";
+import { unknownStream, type ObsConnection } from "../obs/index.js";
 import type { GlobalSettingsStore } from "../settings/global-store.js";
 
 /**
@@ -33,6 +33,19 @@ export class ObsLink {
 		const obs = this.connection;
 		obs.reconnect();
 		return obs;
+	}
+
+	/**
+	 * Calls `listener` when OBS's stream goes out (started, or back after a reconnect) while connected. Connecting to an
+	 * OBS that is already streaming does not count: nothing started then.
+	 */
+	onStreamStart(listener: () => void): () => void {
+		let previous = this.#obs.stream;
+		return this.#obs.onStream((stream) => {
+			const started = stream.active && !previous.active && previous.state !== unknownStream.state;
+			previous = stream;
+			if (started) listener();
+		});
 	}
 
 	/** The connection, opened on first use. */

@@ -241,3 +241,35 @@ describe("Ad Break on a Stream Deck + dial", () => {
 		expect(launchRequests(sandbox.requests)).toHaveLength(1);
 	});
 });
+
+describe("Ad Break pressed right after the live went on air", () => {
+	let stack: Stack;
+
+	beforeAll(async () => {
+		stack = await startStack();
+	});
+	afterAll(() => stack?.close());
+
+	it("an OFF AIR key reads the live once more and launches: one GET, one launch, and the countdown shows", async () => {
+		const { host, sandbox } = stack;
+		const adKey = host.appear({ action: UUID.adBreak });
+		const live = await createLiveWithKey(stack);
+		// Shown after the key's first read of the new live: the next regular poll is 10 s away.
+		await waitForImage(host, adKey, (t) => t.includes("OFF AIR"));
+
+		sandbox.setOnAir(live.id, true); // OBS just started streaming; the key has not seen it yet
+		const since = host.commands.length;
+		const before = sandbox.requests.length;
+		await host.press(adKey);
+		await waitForCommand(host, adKey, "showOk", undefined, { since });
+		await waitForImage(host, adKey, isCountdown, { since });
+
+		const sent = sandbox.requests.slice(before);
+		const launchAt = sent.findIndex((r) => launchRequests([r]).length === 1);
+		expect(launchAt, "a launch was sent").toBeGreaterThan(0);
+		const reads = sent.slice(0, launchAt).filter((r) => r.method === "GET" && r.path.endsWith(`/video/${live.id}`));
+		expect(reads.map((r) => r.status)).toEqual([200]);
+		expect(launchRequests(sent).map((r) => r.status)).toEqual([200]);
+		expect(sandbox.live(live.id)!.adBreakLaunches).toHaveLength(1);
+	});
+});

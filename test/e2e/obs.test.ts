@@ -8,7 +8,7 @@ import { OBSWebSocket } from "obs-websocket-js/json";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ingestAvailable } from "../harness/ingest.ts";
 import { freePort, requireObs, startObs, type RealObs } from "../harness/obs.ts";
-import type { LiveRecord } from "../harness/sandbox/index.ts";
+import type { LiveRecord, RecordedRequest } from "../harness/sandbox/index.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
 	commandsSince,
@@ -19,6 +19,7 @@ import {
 	startCountingProxy,
 	UUID,
 	waitForCommand,
+	waitForImage,
 	waitForTitle,
 	type CountingProxy,
 } from "./support.ts";
@@ -42,11 +43,15 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 	let obs: OBSWebSocket;
 	let live: LiveRecord;
 	let streamKey: string;
+	let adKey: string;
+	/** The Ad Break key's reads of the live (GET …/video/<id>) up to when it first showed READY. */
+	let readsUntilReady: RecordedRequest[];
 
 	beforeAll(async () => {
 		stack = await startStack({ ingest: true, obs: true });
 		obs = await inspectObs(stack.obs!);
 		streamKey = stack.host.appear({ action: UUID.stream });
+		adKey = stack.host.appear({ action: UUID.adBreak });
 		await waitForTitle(stack.host, streamKey, (t) => t === "Go live", { timeoutMs: 20_000 });
 	}, 90_000);
 	afterAll(async () => {
@@ -57,6 +62,11 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 	it("one press (afterCreate obs-start) puts the split publish URL into OBS, streams, and the ingest puts the live on air", async () => {
 		const { host, sandbox, ingest } = stack;
 		const create = host.appear({ action: UUID.create, settings: { title: "OBS show", afterCreate: "obs-start" } });
+		const ready = waitForImage(host, adKey, (t) => t.includes("READY"), { since: host.commands.length, timeoutMs: 30_000 }).then(() => {
+			const id = host.globalSettings.liveId as string;
+			readsUntilReady = sandbox.requests.filter((r) => r.method === "GET" && r.path.endsWith(`/video/${id}`));
+		});
+		ready.catch(() => undefined); // awaited below; a timeout must not count as unhandled meanwhile
 		const { outcome, title, since } = await pressAndSettle(stack.host, create);
 		expect(outcome, title).toBe("ok");
 		expect(sandbox.lives()).toHaveLength(1);
@@ -83,6 +93,16 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 		// The Stream On/Off key follows OBS's real output.
 		await waitForTitle(host, streamKey, (t) => t === "LIVE", { since, timeoutMs: 15_000 });
 		expect(host.stateOf(streamKey)).toBe(1);
+		await ready;
+	});
+
+	it("the Ad Break key turned READY from a read made just after OBS started streaming, not at the 10 s poll", () => {
+		// Its first read (when the new live became the current one) found it off air: OBS was not streaming yet.
+		expect(readsUntilReady.length, "reads of the live before READY").toBeGreaterThanOrEqual(2);
+		const [first, ...rest] = readsUntilReady.map((r) => r.at);
+		// The read that showed it on air came before the regular poll (10 s after the first read) could have.
+		expect(rest.at(-1)! - first!).toBeLessThan(9_000);
+		expect(readsUntilReady.every((r) => r.status === 200)).toBe(true);
 	});
 
 	it("Send to OBS while streaming is refused with 'Stop stream first' and leaves OBS as it was", async () => {

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AdBreaks } from "../../src/live/ad-breaks.ts";
 import { ApiProvider } from "../../src/live/api-provider.ts";
 import { LiveRegistry } from "../../src/live/live-registry.ts";
@@ -46,6 +47,32 @@ describe("one poller per live", () => {
 		expect(requestsTo(/\/video\//, "GET")).toBe(1);
 		expect(new Set(seen).size).toBe(32);
 		for (const stop of stops) stop();
+	});
+});
+
+describe("an early read when the stream starts", () => {
+	const reads = () => requestsTo(new RegExp(`/video/${liveId}$`), "GET");
+
+	it("reads a watched live once more after the delay, and the keys see it on air", async () => {
+		const seen: boolean[] = [];
+		const stop = registry.watch(liveId, (s) => seen.push(s.video?.onair ?? false));
+		await vi.waitFor(() => expect(seen).toEqual([false])); // the first watcher's read
+		sandbox.setOnAir(liveId, true);
+		registry.refreshSoon(liveId, 20);
+		registry.refreshSoon(liveId, 20); // asked twice (two OBS events): still one read
+		await vi.waitFor(() => expect(seen).toEqual([false, true]));
+		await sleep(100);
+		expect(reads()).toBe(2);
+		stop();
+	});
+
+	it("reads nothing for a live no key watches (any more)", async () => {
+		registry.refreshSoon(liveId, 10); // never watched
+		const stop = registry.watch(liveId, () => undefined); // the first watcher's read
+		registry.refreshSoon(liveId, 30);
+		stop(); // the key went away before the early read
+		await sleep(100);
+		expect(reads()).toBe(1);
 	});
 });
 

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
 	renderAdBreak,
@@ -13,38 +15,40 @@ import {
 	type SendToObsView,
 	type StreamView,
 } from "../../../src/keys/index.ts";
+import { TITLE_AREA_TOP } from "../../../src/keys/layout.ts";
 import { xmlProblems } from "./xml-check.ts";
 
+const MANIFEST = join(import.meta.dirname, "../../../com.dailymotion.live.sdPlugin/manifest.json");
 const HOSTILE = `Bad <tag> & "quotes" 'too'`;
 
 /** Every state of every renderer, with a readable name and a text the image must contain. */
 const cases: { name: string; render: () => string; shows: string }[] = [
 	...(
 		[
-			[{ state: "idle" }, "NEW"],
+			[{ state: "idle" }, "NEW LIVE"],
 			[{ state: "busy" }, "CREATING"],
-			[{ state: "done", title: "Friday show" }, "Friday show"],
-			[{ state: "error", message: "Quota exceeded" }, "Quota"],
+			[{ state: "done" }, "CREATED"],
+			[{ state: "error" }, "FAILED"],
 		] as [CreateLiveView, string][]
 	).map(([view, shows]) => ({ name: `create-live ${view.state}`, render: () => renderCreateLive(view), shows })),
 	...(
 		[
-			[{ state: "idle" }, "SEND"],
+			[{ state: "idle" }, "TO OBS"],
 			[{ state: "busy" }, "SENDING"],
 			[{ state: "done" }, "SENT"],
-			[{ state: "streaming" }, "STREAMING"],
-			[{ state: "error", message: "OBS refused" }, "OBS refused"],
+			[{ state: "streaming" }, "LIVE"],
+			[{ state: "error" }, "FAILED"],
 		] as [SendToObsView, string][]
 	).map(([view, shows]) => ({ name: `send-to-obs ${view.state}`, render: () => renderSendToObs(view), shows })),
 	...(
 		[
-			[{ state: "offline" }, "GO LIVE"],
+			[{ state: "offline" }, "OFFLINE"],
 			[{ state: "connecting" }, "STARTING"],
 			[{ state: "live", elapsedMs: 754_000 }, "12:34"],
 			[{ state: "live" }, "ON AIR"],
 			[{ state: "stopping" }, "STOPPING"],
-			[{ state: "reconnecting", elapsedMs: 65_000 }, "1:05"],
-			[{ state: "unreachable", hint: "Start OBS" }, "Start OBS"],
+			[{ state: "reconnecting" }, "RETRYING"],
+			[{ state: "unreachable" }, "NO OBS"],
 			[{ state: "auth-failed" }, "AUTH"],
 		] as [StreamView, string][]
 	).map(([view, shows]) => ({ name: `stream ${view.state} ${view.elapsedMs ?? ""}`, render: () => renderStream(view), shows })),
@@ -118,10 +122,6 @@ describe.each(cases)("$name", ({ render, shows }) => {
 
 describe("renderers escape user and error text", () => {
 	const renders: [string, string][] = [
-		["create-live error", renderCreateLive({ state: "error", message: HOSTILE })],
-		["create-live done", renderCreateLive({ state: "done", title: HOSTILE })],
-		["send-to-obs error", renderSendToObs({ state: "error", message: HOSTILE })],
-		["stream hint", renderStream({ state: "unreachable", hint: HOSTILE })],
 		["ad-break error", renderAdBreak({ state: "error", message: HOSTILE })],
 		["ad-toggle error", renderAdToggle({ state: "error", message: HOSTILE })],
 		["live-status offline", renderLiveStatus({ state: "offline", title: HOSTILE })],
@@ -154,7 +154,7 @@ describe("renderers distinguish their states", () => {
 	});
 
 	it("keeps long error messages to two short lines with an ellipsis", () => {
-		const svg = renderCreateLive({ state: "error", message: "The Dailymotion API answered with a very long error text" });
+		const svg = renderAdBreak({ state: "error", message: "The Dailymotion API answered with a very long error text" });
 		const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 		expect(texts).toHaveLength(3);
 		expect(texts[2].endsWith("…")).toBe(true);
@@ -162,12 +162,55 @@ describe("renderers distinguish their states", () => {
 	});
 
 	it("shrinks the font of long text instead of overflowing", () => {
-		const size = (svg: string) => Number(/<text[^>]*font-size="([\d.]+)"[^>]*>1:02:03</.exec(svg)?.[1]);
-		const long = renderStream({ state: "live", elapsedMs: 3_723_000 });
-		const short = renderStream({ state: "live", elapsedMs: 7_000 });
-		const shortSize = Number(/font-size="([\d.]+)"[^>]*>0:07</.exec(short)?.[1]);
-		expect(size(long)).toBeLessThan(shortSize);
-		// Arial Bold advances: digits 0.556 em, colon 0.333 em; 128 px is the text area.
-		expect(size(long) * (5 * 0.556 + 2 * 0.333)).toBeLessThanOrEqual(128);
+		const size = (svg: string, text: string) => Number(new RegExp(`font-size="([\\d.]+)"[^>]*>${text}<`).exec(svg)?.[1]);
+		const long = renderAdBreak({ state: "cooldown", remainingMs: 3_723_000, totalMs: 3_723_000 });
+		const short = renderAdBreak({ state: "cooldown", remainingMs: 7_000, totalMs: 35_000 });
+		expect(size(long, "1:02:03")).toBeLessThan(size(short, "0:07"));
+		// Arial Bold advances: digits 0.556 em, colon 0.333 em; inside the ring (inner radius 55) there are ≈ 108 px at
+		// the text's height.
+		expect(size(long, "1:02:03") * (5 * 0.556 + 2 * 0.333)).toBeLessThanOrEqual(104);
+		// Keys with a title: the elapsed time shrinks to the key's 128 px text width.
+		const stream = renderStream({ state: "live", elapsedMs: 36_000_000 + 3_723_000 });
+		expect(size(stream, "11:02:03") * (6 * 0.556 + 2 * 0.333)).toBeLessThanOrEqual(128);
 	});
+});
+
+describe("keys whose action sets a title (Create Live, Send to OBS, Stream) leave the title area to it", () => {
+	const titled = cases.filter((c) => /^(create-live|send-to-obs|stream) /.test(c.name));
+
+	it("covers every state of the three renderers", () => {
+		expect(titled).toHaveLength(4 + 5 + 8);
+	});
+
+	it.each(titled)("$name: one state word and a glyph, both above the title area", ({ render }) => {
+		const svg = render();
+		const texts = [...svg.matchAll(/<text x="[\d.]+" y="([\d.]+)" font-family="[^"]*" font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)];
+		// One line only: the details (live title, error reason, hint) are the key title's job, not repeated here.
+		expect(texts.map((m) => m[3])).toHaveLength(1);
+		const [, baseline, size] = texts[0]!.map(Number);
+		expect(baseline).toBeLessThanOrEqual(TITLE_AREA_TOP - 4);
+		expect(size).toBeGreaterThanOrEqual(20); // big enough to read on a 72 px key (≥ 10 px)
+		const glyphs = [...svg.matchAll(/<g transform="translate\(([\d.]+) ([\d.]+)\) scale\(([\d.]+)\)">/g)];
+		expect(glyphs).toHaveLength(1);
+		const [, , top, scale] = glyphs[0]!.map(Number);
+		expect(top).toBeGreaterThanOrEqual(4);
+		expect(top + 24 * scale).toBeLessThan(baseline - size * 0.72); // the glyph sits above the word
+	});
+
+	it.each(["com.dailymotion.live.create", "com.dailymotion.live.obs", "com.dailymotion.live.stream"])(
+		"%s: the manifest's title (two lines, bottom-aligned) starts below the drawing",
+		async (uuid) => {
+			const manifest = JSON.parse(await readFile(MANIFEST, "utf8")) as {
+				Actions: { UUID: string; States: { TitleAlignment?: string; FontSize?: number; ShowTitle?: boolean }[] }[];
+			};
+			for (const state of manifest.Actions.find((a) => a.UUID === uuid)!.States) {
+				expect(state.TitleAlignment).toBe("bottom");
+				expect(state.ShowTitle).not.toBe(false);
+				// As the app lays it out on a 72 pt key (in this 144 px design): FontSize pt, line height 1.15, 5 pt margin.
+				const scale = 144 / 72;
+				const titleTop = 144 - 5 * scale - 2 * state.FontSize! * 1.15 * scale;
+				expect(TITLE_AREA_TOP).toBeLessThanOrEqual(titleTop);
+			}
+		},
+	);
 });
