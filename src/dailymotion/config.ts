@@ -33,18 +33,6 @@ export interface ClientOptions {
 	getRetries?: number;
 }
 
-/** Default endpoints per mode (contract §8.1); the settings layer applies them. */
-export const DEFAULT_ENDPOINTS: Readonly<Record<ApiMode, { apiUrl: string; tokenUrl: string }>> = {
-	partner: {
-		apiUrl: "https://partner.api.dailymotion.com/rest",
-		tokenUrl: "https://partner.api.dailymotion.com/oauth/v1/token",
-	},
-	user: {
-		apiUrl: "https://api.dailymotion.com",
-		tokenUrl: "https://api.dailymotion.com/oauth/token",
-	},
-};
-
 const LABELS: Record<string, string> = {
 	apiKey: "API key",
 	apiSecret: "API secret",

@@ -1,7 +1,7 @@
 /** Dailymotion legacy REST client: the only public surface of `src/dailymotion/`. */
 export { DailymotionClient, type ConnectionInfo } from "./client.js";
 export { FALLBACK_CHANNELS } from "./channels.js";
-export { DEFAULT_ENDPOINTS, type ApiMode, type ClientOptions, type DailymotionConfig } from "./config.js";
+export { type ApiMode, type ClientOptions, type DailymotionConfig } from "./config.js";
 export { splitPublishUrl, type PublishTarget } from "./publish-url.js";
 export type {
 	AdBreakLaunch,
