@@ -32,9 +32,17 @@ export function cpuTimeMs(pid: number): number {
 	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
-/** Resident set size now and at its peak, in MB. */
-export function memoryMb(pid: number): { rss: number; peak: number } {
+/**
+ * Resident set size now and at its peak, and the private part (pages no other process shares: the node binary's
+ * code pages are shared by every plugin the Stream Deck app runs), in MB.
+ */
+export function memoryMb(pid: number): { rss: number; peak: number; private: number } {
+	const kb = (text: string, field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? Number.NaN);
 	const status = readFileSync(`/proc/${pid}/status`, "utf8");
-	const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN);
-	return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+	const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+	return {
+		rss: kb(status, "VmRSS") / 1024,
+		peak: kb(status, "VmHWM") / 1024,
+		private: (kb(rollup, "Private_Clean") + kb(rollup, "Private_Dirty")) / 1024,
+	};
 }
