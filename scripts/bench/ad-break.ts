@@ -7,7 +7,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { Stack } from "../../test/harness/stack.ts";
 import type { Figure } from "./figure.ts";
 import type { BenchOptions } from "./options.ts";
-import { ACTIONS, benchStack, createLive, hostTime, isFeedback, requestsSince, selectLive, svgOf } from "./stack.ts";
+import { ACTIONS, benchStack, settingsLoaded, createLive, hostTime, isFeedback, requestsSince, selectLive, svgOf } from "./stack.ts";
 
 /** How long after a refused press requests are still counted. */
 const QUIET_MS = 300;
@@ -57,6 +57,7 @@ async function launchAndRefuse(stack: Stack, context: string): Promise<Run> {
 export async function benchAdBreak(options: BenchOptions): Promise<Figure[]> {
 	const stack = await benchStack(options);
 	try {
+		await settingsLoaded(stack);
 		const context = stack.host.appear({ action: ACTIONS.adBreak, settings: { cooldown: 60 } });
 		await launchAndRefuse(stack, context); // warm-up: token, first poll
 		const runs: Run[] = [];

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import type { RecordedCommand } from "../../test/harness/host/index.ts";
 import type { Figure } from "./figure.ts";
 import type { BenchOptions } from "./options.ts";
-import { ACTIONS, benchStack, createLive, hostTime, selectLive, svgOf } from "./stack.ts";
+import { ACTIONS, benchStack, settingsLoaded, createLive, hostTime, selectLive, svgOf } from "./stack.ts";
 
 const BREAK_MS = 35_000;
 const COOLDOWN_S = 40;
@@ -32,6 +32,7 @@ export async function benchCountdown(options: BenchOptions): Promise<Figure[]> {
 	const stack = await benchStack(options);
 	const { host } = stack;
 	try {
+		await settingsLoaded(stack);
 		const context = host.appear({ action: ACTIONS.adBreak, settings: { cooldown: COOLDOWN_S } });
 		const liveId = await createLive(stack, true);
 		const selected = host.commands.length;

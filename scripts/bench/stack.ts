@@ -3,6 +3,7 @@
  * through the plugin's own Dailymotion client (so a live can be ready without pressing Create Live).
  */
 import { performance } from "node:perf_hooks";
+import { setTimeout as delay } from "node:timers/promises";
 import type { RecordedCommand } from "../../test/harness/host/index.ts";
 import { startStack, type Stack, type StackOptions } from "../../test/harness/stack.ts";
 import "../src-imports.ts";
@@ -53,6 +54,17 @@ export function pluginFlags(options: BenchOptions): { nodeArgs?: string[] } {
 	const nodeArgs = [...profile, ...options.pluginNodeArgs];
 	return nodeArgs.length ? { nodeArgs } : {};
 }
+
+/**
+ * Resolves once the plugin asked for its global settings and had a moment to apply the answer: a press before that
+ * (impossible for a person, a few ms after launch) would find no account configured.
+ */
+export async function settingsLoaded(stack: Stack): Promise<void> {
+	await stack.host.waitFor((c) => c.event === "getGlobalSettings");
+	await delay(SETTLE_MS);
+}
+
+const SETTLE_MS = 250;
 
 /** Creates a live in the sandbox (not through a key), optionally on air; returns its id. */
 export async function createLive(stack: Stack, onAir: boolean): Promise<string> {
