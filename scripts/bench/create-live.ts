@@ -94,12 +94,13 @@ export async function benchCreateLive(options: BenchOptions): Promise<Figure[]> 
 					unit: "ms",
 					target,
 					note:
-						`medians: press → create request on the wire ${fmtMs(median(runs.map((r) => r.wireMs)))}, API answer → ` +
-						`OBS configured ${fmtMs(median(runs.map((r) => r.afterAnswerMs)))} (OBS: set, read back)`,
+						`API answer → OBS configured ${fmtMs(median(runs.map((r) => r.afterAnswerMs)))} (median; OBS: set, read back); ` +
+						"real OBS shares the machine's cores during these runs",
 				}
 			: skipped(names.configured, "ms", target, `skipped: ${options.obs ? "OBS or Xvfb not installed" : "--no-obs"}`);
 		return [
 			{ name: names.feedback, samples: runs.map((r) => r.feedbackMs), unit: "ms", target: { value: 16, text: "≤ 16 ms" } },
+			{ name: "Create Live press → create request on the wire", samples: runs.map((r) => r.wireMs), unit: "ms", target: { value: Infinity, text: "" } },
 			configured,
 			{ name: names.requests, samples: runs.map((r) => r.requests), unit: "req", target: { value: 1, text: "1" }, judge: "max" },
 		];
