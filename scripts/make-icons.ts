@@ -6,21 +6,9 @@
  * `--preview` also writes a contact sheet of every key state (not part of the plugin).
  */
 import { mkdir, writeFile } from "node:fs/promises";
-import { registerHooks } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-
-// src/ imports siblings as "./x.js" (bundler style); map them to the .ts files for Node's type stripping.
-registerHooks({
-	resolve(specifier, context, nextResolve) {
-		try {
-			return nextResolve(specifier, context);
-		} catch (err) {
-			if (specifier.startsWith(".") && specifier.endsWith(".js")) return nextResolve(`${specifier.slice(0, -3)}.ts`, context);
-			throw err;
-		}
-	},
-});
+import "./src-imports.ts";
 
 const keys = await import("../src/keys/index.ts");
 const glyphs = await import("../src/keys/glyphs.ts");

@@ -1,3 +1,4 @@
+import "./zod-jitless.js";
 import streamDeck from "@elgato/streamdeck";
 import type { JsonObject } from "@elgato/utils";
 import { AdBreakAction } from "./actions/ad-break.js";

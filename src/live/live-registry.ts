@@ -55,9 +55,10 @@ export class LiveRegistry {
 		const unsubscribe = entry.store.subscribe(listener);
 		entry.watchers++;
 		if (entry.watchers === 1) {
-			const fresh = entry.store.snapshot.fetchedAt !== null && this.#now() - entry.store.snapshot.fetchedAt < this.#intervalMs;
-			if (fresh) this.#schedule(id, entry);
-			else this.#poll(id);
+			if (this.#fresh(entry)) this.#schedule(id, entry);
+			// Read on the next turn, not now: the first request's setup costs ~10-20 ms of CPU, and the keys that
+			// appear in the same burst (a profile opening) should all be drawn before it.
+			else this.#scheduleFirstRead(id, entry);
 		}
 		let active = true;
 		return () => {
@@ -117,6 +118,17 @@ export class LiveRegistry {
 				if (entry.watchers > 0) this.#schedule(id, entry);
 			})
 			.catch((err: unknown) => this.#deps.logger.error("Live poll failed unexpectedly", err));
+	}
+
+	#fresh(entry: Entry): boolean {
+		const { fetchedAt } = entry.store.snapshot;
+		return fetchedAt !== null && this.#now() - fetchedAt < this.#intervalMs;
+	}
+
+	#scheduleFirstRead(id: string, entry: Entry): void {
+		clearTimeout(entry.timer);
+		// A refresh() meanwhile (a press) may already have read the live: then only the regular poll is due.
+		entry.timer = setTimeout(() => (this.#fresh(entry) ? this.#schedule(id, entry) : this.#poll(id)), 0);
 	}
 
 	#schedule(id: string, entry: Entry): void {

@@ -15,12 +15,13 @@ const STOP_SETTLE_MS = 5000;
 
 /**
  * Pushes a custom RTMP server and key into OBS (§8 policy): refuses while OBS streams or reconnects,
- * then sets `rtmp_custom` with `use_auth:false` and reads the settings back to verify them.
+ * then sets `rtmp_custom` with `use_auth:false` and reads the settings back to verify them (two round trips).
  */
 export async function pushStreamSettings(obs: ObsConnection, target: StreamTarget): Promise<void> {
 	await obs.ready();
-	const status = await obs.call("GetStreamStatus");
-	if (status.outputActive || status.outputReconnecting) throw new ObsError("output-running", STOP_FIRST);
+	// The connection keeps the stream state current from OBS's events (and a status read on identify), so this check
+	// costs no round trip; a start racing us is still refused by OBS itself (500, handled below).
+	if (obs.stream.active || obs.stream.reconnecting) throw new ObsError("output-running", STOP_FIRST);
 	try {
 		await obs.call("SetStreamServiceSettings", {
 			streamServiceType: "rtmp_custom",
