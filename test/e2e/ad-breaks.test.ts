@@ -10,7 +10,7 @@ import type { LiveRecord } from "../harness/sandbox/index.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
 	commandsSince,
-	createLiveWithKey,
+	createLiveWithNewKey,
 	imageClock,
 	launchRequests,
 	UUID,
@@ -48,7 +48,7 @@ describe("Ad Break, Ad Breaks On/Off and Live Status on one live", () => {
 		toggle = host.appear({ action: UUID.adToggle, device: "DECK" });
 		status = host.appear({ action: UUID.status, device: "DECK" });
 		await waitForImage(host, adKey, (t) => t.includes("NO LIVE"));
-		live = await createLiveWithKey(stack, { title: "Ad show" });
+		live = await createLiveWithNewKey(stack, { title: "Ad show" });
 	});
 	afterAll(() => stack?.close());
 
@@ -208,7 +208,7 @@ describe("Ad Break on a Stream Deck + dial", () => {
 
 	it("shows the state on the touch strip, a dial press launches, and the strip and a key count down together", async () => {
 		const { host, sandbox } = stack;
-		const live = await createLiveWithKey(stack);
+		const live = await createLiveWithNewKey(stack);
 		sandbox.setOnAir(live.id, true);
 		const dial = host.appear({ action: UUID.adBreak, device: "PLUS", controller: "Encoder" });
 		const key = host.appear({ action: UUID.adBreak, device: "DECK" });
@@ -253,7 +253,7 @@ describe("Ad Break pressed right after the live went on air", () => {
 	it("an OFF AIR key reads the live once more and launches: one GET, one launch, and the countdown shows", async () => {
 		const { host, sandbox } = stack;
 		const adKey = host.appear({ action: UUID.adBreak });
-		const live = await createLiveWithKey(stack);
+		const live = await createLiveWithNewKey(stack);
 		// Shown after the key's first read of the new live: the next regular poll is 10 s away.
 		await waitForImage(host, adKey, (t) => t.includes("OFF AIR"));
 

@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
 	commandsSince,
-	createRequests,
 	expectNoLeaks,
 	oneLine,
 	pressAndSettle,
-	tokenRequests,
+	requestsTo,
+	TOKEN_PATH,
 	UUID,
+	VIDEOS_PATH,
 	waitForCommand,
 	waitForImage,
 	waitForTitle,
@@ -50,7 +51,7 @@ describe("Create Live, partner account", () => {
 		sandbox.inject({ method: "POST", path: /\/videos$/, delayMs: 1_500 });
 		const since = host.commands.length;
 		await host.press(key);
-		await waitForTitle(host, key, (t) => t === "Creating…", { since });
+		await waitForTitle(host, key, "Creating…", { since });
 		await waitForImage(host, key, (texts) => texts.includes("CREATING"), { since });
 		expect(sandbox.lives(), "the create was still running when the key showed progress").toEqual([]);
 
@@ -74,8 +75,8 @@ describe("Create Live, partner account", () => {
 			piLater: "also from the inspector",
 			apiSecret: sandbox.credentials.partner.apiSecret,
 		});
-		const title = await waitForTitle(host, key, (t) => t !== "Creating…", { since });
-		expectNamesLive(title, live!.title);
+		const named = await waitForTitle(host, key, (t) => t !== "Creating…", { since });
+		expectNamesLive(String(named.payload.title), live!.title);
 		// The image says what happened; the title (not the image as well) names the live.
 		const texts = await waitForImage(host, key, (t) => t.includes("CREATED"), { since });
 		expect(texts).toEqual(["CREATED"]);
@@ -86,15 +87,15 @@ describe("Create Live, partner account", () => {
 		const { host, sandbox } = stack;
 		await sleep(REPEAT_WINDOW_MS);
 		const livesBefore = sandbox.lives().length;
-		const tokensBefore = tokenRequests(sandbox.requests).length;
-		const createsBefore = createRequests(sandbox.requests).length;
+		const tokensBefore = requestsTo(sandbox.requests, "*", TOKEN_PATH).length;
+		const createsBefore = requestsTo(sandbox.requests, "POST", VIDEOS_PATH).length;
 		sandbox.expireTokens();
 
 		const { outcome } = await pressAndSettle(stack.host, key);
 		expect(outcome).toBe("ok");
 		expect(sandbox.lives()).toHaveLength(livesBefore + 1);
-		expect(tokenRequests(sandbox.requests).length - tokensBefore, "token requests").toBe(1);
-		const creates = createRequests(sandbox.requests).slice(createsBefore);
+		expect(requestsTo(sandbox.requests, "*", TOKEN_PATH).length - tokensBefore, "token requests").toBe(1);
+		const creates = requestsTo(sandbox.requests, "POST", VIDEOS_PATH).slice(createsBefore);
 		expect(creates.map((r) => r.status)).toEqual([401, 200]);
 		expect(host.globalSettings.liveId).toBe(sandbox.lives().at(-1)!.id);
 	});
@@ -103,14 +104,14 @@ describe("Create Live, partner account", () => {
 		const { sandbox } = stack;
 		await sleep(REPEAT_WINDOW_MS);
 		const livesBefore = sandbox.lives().length;
-		const createsBefore = createRequests(sandbox.requests).length;
+		const createsBefore = requestsTo(sandbox.requests, "POST", VIDEOS_PATH).length;
 		sandbox.inject({ method: "POST", path: /\/videos$/, status: 500 });
 
 		const { outcome, title, since } = await pressAndSettle(stack.host, key);
 		expect(outcome).toBe("alert");
 		expect(title).toBe("Dailymotion down");
 		expect(sandbox.lives()).toHaveLength(livesBefore);
-		expect(createRequests(sandbox.requests).length - createsBefore, "create requests").toBe(1);
+		expect(requestsTo(sandbox.requests, "POST", VIDEOS_PATH).length - createsBefore, "create requests").toBe(1);
 		// FAILED on the image, the reason in the title only (they would overlap on the key).
 		const texts = await waitForImage(stack.host, key, (t) => t.includes("FAILED"), { since });
 		expect(texts).toEqual(["FAILED"]);
@@ -194,7 +195,7 @@ describe("Create Live, user account (password grant)", () => {
 		expectNamesLive(title, live.title);
 		await host.waitFor(() => host.globalSettings.liveId === live.id);
 		expect(host.globalSettings.password).toBe(sandbox.credentials.user.password);
-		const grant = tokenRequests(sandbox.requests).map((r) => r.form.grant_type);
+		const grant = requestsTo(sandbox.requests, "*", TOKEN_PATH).map((r) => r.form.grant_type);
 		expect(grant).toEqual(["password"]);
 		expectNoLeaks(stack);
 	});

@@ -5,22 +5,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
-	ACTION,
 	createLiveWithKey,
 	currentLog,
 	eventually,
 	expectPluginHealthy,
 	imageText,
+	joinTexts,
 	pressCreate as pressKey,
 	PROFILE_VIDEOS_PATH,
 	requestsTo,
 	selectLive,
 	TOKEN_PATH,
+	UUID,
 	VIDEO_PATH,
-	waitForAlert,
+	waitForCommand,
 	waitForImage,
 	waitForTitle,
-} from "./fault-support.ts";
+} from "./support.ts";
 
 const HTML_PAGE = "<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>";
 
@@ -44,9 +45,9 @@ function pressCreate(): Promise<number> {
 
 beforeAll(async () => {
 	stack = await startStack();
-	createKey = stack.host.appear({ action: ACTION.create, settings: { afterCreate: "none" } });
-	adBreakKey = stack.host.appear({ action: ACTION.adBreak });
-	statusKey = stack.host.appear({ action: ACTION.status });
+	createKey = stack.host.appear({ action: UUID.create, settings: { afterCreate: "none" } });
+	adBreakKey = stack.host.appear({ action: UUID.adBreak });
+	statusKey = stack.host.appear({ action: UUID.status });
 });
 
 afterAll(async () => {
@@ -65,8 +66,8 @@ describe("a create whose answer is lost", () => {
 		const created = stack.sandbox.lives().filter((l) => l.title === title);
 		expect(created).toHaveLength(1);
 		expect(stack.sandbox.lives()).toHaveLength(before + 1);
-		expect(requestsTo(stack.sandbox, "POST", PROFILE_VIDEOS_PATH).filter((r) => r.form.title === title)).toHaveLength(1);
-		expect(requestsTo(stack.sandbox, "GET", PROFILE_VIDEOS_PATH).length).toBeGreaterThan(0);
+		expect(requestsTo(stack.sandbox.requests, "POST", PROFILE_VIDEOS_PATH).filter((r) => r.form.title === title)).toHaveLength(1);
+		expect(requestsTo(stack.sandbox.requests, "GET", PROFILE_VIDEOS_PATH).length).toBeGreaterThan(0);
 		await eventually(() => stack.host.globalSettings.liveId === created[0]!.id, "the adopted live becomes the current one");
 		expect(imageText(stack.host.lastImage(createKey))).toMatch(/CREATED/);
 		await expectPluginHealthy(stack);
@@ -119,7 +120,7 @@ describe("error answers on Create Live", () => {
 		const since = await pressCreate();
 
 		await waitForTitle(stack.host, createKey, "Dailymotion\ndown", { since, timeoutMs: 15_000 });
-		const shown = imageText((await waitForImage(stack.host, createKey, /FAILED/, { since })).payload.image);
+		const shown = joinTexts(await waitForImage(stack.host, createKey, /FAILED/, { since }));
 		expect(shown).not.toMatch(/<|html|DOCTYPE/i);
 		expect(stack.sandbox.lives().filter((l) => l.title === title)).toHaveLength(0);
 		await expectPluginHealthy(stack);
@@ -130,13 +131,13 @@ describe("error answers on Create Live", () => {
 		["without Retry-After", {}],
 	])("shows 'Too many requests' for a 429 %s and sends the create once", async (_label, headers) => {
 		const title = useFreshTitle();
-		const posts = requestsTo(stack.sandbox, "POST", PROFILE_VIDEOS_PATH).length;
+		const posts = requestsTo(stack.sandbox.requests, "POST", PROFILE_VIDEOS_PATH).length;
 		stack.sandbox.inject({ method: "POST", path: PROFILE_VIDEOS_PATH, status: 429, headers });
 
 		const since = await pressCreate();
 
 		await waitForTitle(stack.host, createKey, "Too many\nrequests", { since });
-		expect(requestsTo(stack.sandbox, "POST", PROFILE_VIDEOS_PATH).length).toBe(posts + 1);
+		expect(requestsTo(stack.sandbox.requests, "POST", PROFILE_VIDEOS_PATH).length).toBe(posts + 1);
 		expect(stack.sandbox.lives().filter((l) => l.title === title)).toHaveLength(0);
 	});
 
@@ -157,15 +158,15 @@ describe("faults around the current live", () => {
 
 	beforeAll(async () => {
 		useFreshTitle();
-		liveId = await createLiveWithKey(stack, createKey);
+		liveId = (await createLiveWithKey(stack, createKey)).id;
 		stack.sandbox.setOnAir(liveId, true); // the keys learn it on their next read
 	});
 
 	it("reads the live through a 502 HTML page and a 429 with a short Retry-After", async () => {
-		const obsKey = stack.host.appear({ action: ACTION.obs });
+		const obsKey = stack.host.appear({ action: UUID.obs });
 		stack.sandbox.inject({ method: "GET", path: VIDEO_PATH, status: 502, body: HTML_PAGE });
 		stack.sandbox.inject({ method: "GET", path: VIDEO_PATH, status: 429, headers: { "Retry-After": "1" } });
-		const gets = requestsTo(stack.sandbox, "GET", VIDEO_PATH).length;
+		const gets = requestsTo(stack.sandbox.requests, "GET", VIDEO_PATH).length;
 
 		const since = stack.host.commands.length;
 		await stack.host.press(obsKey);
@@ -173,21 +174,21 @@ describe("faults around the current live", () => {
 		// Send to OBS reads the live's publish URL first; getting as far as OBS (not running here) proves the read
 		// went through both faults.
 		await waitForTitle(stack.host, obsKey, "OBS not\nrunning", { since, timeoutMs: 15_000 });
-		const statuses = requestsTo(stack.sandbox, "GET", VIDEO_PATH, 0).slice(gets).map((r) => r.status);
+		const statuses = requestsTo(stack.sandbox.requests, "GET", VIDEO_PATH).slice(gets).map((r) => r.status);
 		expect(statuses.slice(0, 3)).toEqual([502, 429, 200]);
 		stack.host.disappear(obsKey);
 	});
 
 	it("shows 'did not answer in time' when a launch times out, sends it once, and a later press launches", async () => {
 		stack.sandbox.inject({ method: "POST", path: VIDEO_PATH, delayMs: 11_000, status: 504 });
-		const posts = requestsTo(stack.sandbox, "POST", VIDEO_PATH).length;
+		const posts = requestsTo(stack.sandbox.requests, "POST", VIDEO_PATH).length;
 
 		const since = stack.host.commands.length;
 		await stack.host.press(adBreakKey);
 
 		await waitForImage(stack.host, adBreakKey, /did not|in time/i, { since, timeoutMs: 20_000 });
-		await waitForAlert(stack.host, adBreakKey, { since });
-		expect(requestsTo(stack.sandbox, "POST", VIDEO_PATH).length).toBe(posts + 1);
+		await waitForCommand(stack.host, adBreakKey, "showAlert", undefined, { since });
+		expect(requestsTo(stack.sandbox.requests, "POST", VIDEO_PATH).length).toBe(posts + 1);
 		expect(stack.sandbox.live(liveId)?.adBreakLaunches).toHaveLength(0);
 
 		const again = stack.host.commands.length;
@@ -199,13 +200,13 @@ describe("faults around the current live", () => {
 	it("re-authenticates once after a 401 mid-session and the create goes through", async () => {
 		const title = useFreshTitle();
 		stack.sandbox.expireTokens();
-		const tokens = requestsTo(stack.sandbox, "POST", TOKEN_PATH).length;
+		const tokens = requestsTo(stack.sandbox.requests, "POST", TOKEN_PATH).length;
 
 		await createLiveWithKey(stack, createKey);
 
-		const posts = requestsTo(stack.sandbox, "POST", PROFILE_VIDEOS_PATH).filter((r) => r.form.title === title);
+		const posts = requestsTo(stack.sandbox.requests, "POST", PROFILE_VIDEOS_PATH).filter((r) => r.form.title === title);
 		expect(posts.map((r) => r.status)).toEqual([401, 200]);
-		expect(requestsTo(stack.sandbox, "POST", TOKEN_PATH).length).toBe(tokens + 1);
+		expect(requestsTo(stack.sandbox.requests, "POST", TOKEN_PATH).length).toBe(tokens + 1);
 		selectLive(stack.host, liveId);
 	});
 
@@ -249,7 +250,7 @@ describe("revoked credentials", () => {
 		const title = useFreshTitle();
 		stack.sandbox.revokeCredentials();
 		stack.sandbox.expireTokens();
-		const tokens = requestsTo(stack.sandbox, "POST", TOKEN_PATH).length;
+		const tokens = requestsTo(stack.sandbox.requests, "POST", TOKEN_PATH).length;
 
 		const since = await pressCreate();
 
@@ -258,11 +259,11 @@ describe("revoked credentials", () => {
 		expect(stack.sandbox.lives().filter((l) => l.title === title)).toHaveLength(0);
 		// The press's API call got a 401 and logged in again once; the token endpoint refused. A poll of the status
 		// key may have shared or added one more attempt, but nothing keeps asking.
-		const afterPress = requestsTo(stack.sandbox, "POST", TOKEN_PATH).length;
+		const afterPress = requestsTo(stack.sandbox.requests, "POST", TOKEN_PATH).length;
 		expect(afterPress - tokens).toBeGreaterThanOrEqual(1);
 		expect(afterPress - tokens).toBeLessThanOrEqual(2);
 		await new Promise((resolve) => setTimeout(resolve, 3_000));
-		expect(requestsTo(stack.sandbox, "POST", TOKEN_PATH).length - afterPress).toBeLessThanOrEqual(1);
+		expect(requestsTo(stack.sandbox.requests, "POST", TOKEN_PATH).length - afterPress).toBeLessThanOrEqual(1);
 		await expectPluginHealthy(stack);
 	});
 });

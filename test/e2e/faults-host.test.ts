@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeviceInfo } from "../harness/host/index.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
-	ACTION,
 	createLiveWithKey,
 	currentLog,
 	eventually,
@@ -15,14 +14,15 @@ import {
 	pressCreate,
 	PROFILE_VIDEOS_PATH,
 	requestsTo,
+	UUID,
 	VIDEO_PATH,
-	waitForAlert,
+	waitForCommand,
 	waitForTitle,
-} from "./fault-support.ts";
+} from "./support.ts";
 
 const DEVICES: DeviceInfo[] = ["XL-A", "XL-B", "XL-C", "XL-D"].map((id) => ({ id, name: id, size: { columns: 8, rows: 4 }, type: 2 }));
-const KEY_ACTIONS = [ACTION.create, ACTION.obs, ACTION.stream, ACTION.adBreak, ACTION.adToggle, ACTION.status];
-const LIVE_ACTIONS = new Set<string>([ACTION.adBreak, ACTION.adToggle, ACTION.status]);
+const KEY_ACTIONS = [UUID.create, UUID.obs, UUID.stream, UUID.adBreak, UUID.adToggle, UUID.status];
+const LIVE_ACTIONS = new Set<string>([UUID.adBreak, UUID.adToggle, UUID.status]);
 
 let stack: Stack;
 let createKey: string;
@@ -30,8 +30,8 @@ let liveId: string;
 
 beforeAll(async () => {
 	stack = await startStack({ host: { devices: DEVICES } });
-	createKey = stack.host.appear({ action: ACTION.create, device: "XL-A", settings: { title: "Host faults", afterCreate: "none" } });
-	liveId = await createLiveWithKey(stack, createKey);
+	createKey = stack.host.appear({ action: UUID.create, device: "XL-A", settings: { title: "Host faults", afterCreate: "none" } });
+	liveId = (await createLiveWithKey(stack, createKey)).id;
 });
 
 afterAll(async () => {
@@ -41,7 +41,7 @@ afterAll(async () => {
 describe("many keys at once", () => {
 	it("renders 50 keys on 4 devices and reads the shared live once per poll", async () => {
 		const since = stack.host.commands.length;
-		const gets = requestsTo(stack.sandbox, "GET", VIDEO_PATH).length;
+		const gets = requestsTo(stack.sandbox.requests, "GET", VIDEO_PATH).length;
 		const started = Date.now();
 
 		const contexts = Array.from({ length: 50 }, (_, i) =>
@@ -57,7 +57,7 @@ describe("many keys at once", () => {
 		);
 		// Let one full poll interval (10 s) pass: the 28 live keys still make one read per interval.
 		await new Promise((resolve) => setTimeout(resolve, 11_000));
-		const reads = requestsTo(stack.sandbox, "GET", VIDEO_PATH).slice(gets).filter((r) => r.path.endsWith(liveId));
+		const reads = requestsTo(stack.sandbox.requests, "GET", VIDEO_PATH).slice(gets).filter((r) => r.path.endsWith(liveId));
 		const intervals = Math.floor((Date.now() - started) / 10_000) + 1;
 		expect(contexts.filter((_, i) => LIVE_ACTIONS.has(KEY_ACTIONS[i % KEY_ACTIONS.length]!)).length).toBeGreaterThan(20);
 		expect(reads.length).toBeGreaterThanOrEqual(1);
@@ -73,13 +73,13 @@ describe("unexpected events", () => {
 		const device = DEVICES[0]!.id;
 		const coordinates = { column: 7, row: 3 };
 		const junk: object[] = [
-			{ event: "keyDown", action: ACTION.adBreak, context: "NOT-A-KEY", device, payload: { settings: {}, coordinates, isInMultiAction: false } },
-			{ event: "keyUp", action: ACTION.stream, context: "NOT-A-KEY-2", device, payload: { settings: {}, coordinates, isInMultiAction: false } },
-			{ event: "willDisappear", action: ACTION.status, context: "NEVER-APPEARED", device, payload: { settings: {}, coordinates } },
-			{ event: "didReceiveSettings", action: ACTION.adBreak, context: "NOT-A-KEY", device, payload: { settings: { cooldown: "x" }, coordinates } },
-			{ event: "sendToPlugin", action: ACTION.create, context: "NOT-A-KEY", payload: { event: "lives", requestId: "r1" } },
+			{ event: "keyDown", action: UUID.adBreak, context: "NOT-A-KEY", device, payload: { settings: {}, coordinates, isInMultiAction: false } },
+			{ event: "keyUp", action: UUID.stream, context: "NOT-A-KEY-2", device, payload: { settings: {}, coordinates, isInMultiAction: false } },
+			{ event: "willDisappear", action: UUID.status, context: "NEVER-APPEARED", device, payload: { settings: {}, coordinates } },
+			{ event: "didReceiveSettings", action: UUID.adBreak, context: "NOT-A-KEY", device, payload: { settings: { cooldown: "x" }, coordinates } },
+			{ event: "sendToPlugin", action: UUID.create, context: "NOT-A-KEY", payload: { event: "lives", requestId: "r1" } },
 			{ event: "keyDown", action: "com.example.other.action", context: "FOREIGN", device, payload: { settings: {}, coordinates } },
-			{ event: "dialRotate", action: ACTION.adBreak, context: "NOT-A-DIAL", device, payload: { settings: {}, coordinates, ticks: 3 } },
+			{ event: "dialRotate", action: UUID.adBreak, context: "NOT-A-DIAL", device, payload: { settings: {}, coordinates, ticks: 3 } },
 			{ event: "noSuchEvent", context: "X" },
 			{ event: "didReceiveGlobalSettings", payload: { settings: "not an object" } },
 			{ event: "keyDown" },
@@ -89,10 +89,10 @@ describe("unexpected events", () => {
 		// The stored global settings were clobbered by the junk above, as a buggy inspector could: restore them.
 		stack.host.piSetGlobalSettings(stack.host.globalSettings);
 
-		const adBreak = stack.host.appear({ action: ACTION.adBreak, device });
+		const adBreak = stack.host.appear({ action: UUID.adBreak, device });
 		const since = stack.host.commands.length;
 		await stack.host.press(adBreak);
-		await waitForAlert(stack.host, adBreak, { since }); // the live is off air: a real answer, not silence
+		await waitForCommand(stack.host, adBreak, "showAlert", undefined, { since }); // the live is off air: a real answer, not silence
 		await expectPluginHealthy(stack);
 		stack.host.disappear(adBreak);
 	});
@@ -127,7 +127,7 @@ describe("logging levels", () => {
 		expect(currentLog()).not.toMatch(/ DEBUG /);
 
 		stack.host.piSetGlobalSettings({ ...stack.host.globalSettings, debugLogging: true });
-		const adBreak = stack.host.appear({ action: ACTION.adBreak });
+		const adBreak = stack.host.appear({ action: UUID.adBreak });
 		await stack.host.press(adBreak); // off air: re-reads the live, which logs the request at debug level
 		await eventually(() => / DEBUG /.test(currentLog()), "a debug line", 10_000);
 
@@ -136,7 +136,7 @@ describe("logging levels", () => {
 		const debugLines = currentLog().match(/ DEBUG /g)?.length ?? 0;
 		const since = stack.host.commands.length;
 		await stack.host.press(adBreak);
-		await waitForAlert(stack.host, adBreak, { since });
+		await waitForCommand(stack.host, adBreak, "showAlert", undefined, { since });
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		expect(currentLog().match(/ DEBUG /g)?.length ?? 0).toBe(debugLines);
 		stack.host.disappear(adBreak);
@@ -149,7 +149,7 @@ describe("settings changing while an action runs", () => {
 		stack.sandbox.inject({ method: "POST", path: PROFILE_VIDEOS_PATH, delayMs: 1_500 });
 
 		const since = await pressCreate(stack.host, createKey);
-		await eventually(() => requestsTo(stack.sandbox, "POST", PROFILE_VIDEOS_PATH).some((r) => r.form.title === "Slow create"), "create sent");
+		await eventually(() => requestsTo(stack.sandbox.requests, "POST", PROFILE_VIDEOS_PATH).some((r) => r.form.title === "Slow create"), "create sent");
 		// While the create is under way the user edits both the key and the global settings in the inspector.
 		stack.host.piSetSettings(createKey, { title: "Edited meanwhile", afterCreate: "none" });
 		stack.host.piSetGlobalSettings({ ...stack.host.globalSettings, obsUrl: "ws://127.0.0.1:10", debugLogging: true });
@@ -160,17 +160,17 @@ describe("settings changing while an action runs", () => {
 		await eventually(() => stack.host.globalSettings.liveId === created!.id, "new live saved");
 		expect(stack.host.globalSettings).toMatchObject({ obsUrl: "ws://127.0.0.1:10", debugLogging: true, liveId: created!.id });
 		expect(stack.sandbox.lives().some((l) => l.title === "Edited meanwhile")).toBe(false);
-		await waitForTitle(stack.host, createKey, /Slow/, { since });
+		await waitForTitle(stack.host, createKey, (t) => /Slow/.test(t), { since });
 		await expectPluginHealthy(stack);
 	});
 });
 
 describe("the app closing the socket", () => {
 	it("exits promptly with code 0 even with pollers, OBS retries and a request in flight", async () => {
-		stack.host.appear({ action: ACTION.status });
-		stack.host.appear({ action: ACTION.stream }); // OBS is not running: reconnect timers are armed
+		stack.host.appear({ action: UUID.status });
+		stack.host.appear({ action: UUID.stream }); // OBS is not running: reconnect timers are armed
 		stack.sandbox.inject({ method: "GET", path: VIDEO_PATH, delayMs: 20_000, times: 5 });
-		const adBreak = stack.host.appear({ action: ACTION.adBreak });
+		const adBreak = stack.host.appear({ action: UUID.adBreak });
 		await stack.host.press(adBreak); // off air → re-reads the live: a request that will not answer in time
 
 		const exit = await stack.host.stop({ graceMs: 3_000 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeObs, type FakeObs } from "../harness/fake-obs.ts";
 import { requireObs } from "../harness/obs.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
-import { ACTION, createLiveWithKey, eventually, expectPluginHealthy, waitForAlert, waitForTitle } from "./fault-support.ts";
+import { createLiveWithKey, eventually, expectPluginHealthy, UUID, waitForCommand, waitForTitle } from "./support.ts";
 
 const runObs = requireObs();
 /** OBS reconnects back off up to 30 s; a restarted OBS takes a few seconds to start. */
@@ -22,9 +22,9 @@ describe.skipIf(!runObs)("real OBS", () => {
 
 	beforeAll(async () => {
 		stack = await startStack({ obs: true, ingest: true });
-		createKey = stack.host.appear({ action: ACTION.create, settings: { title: "OBS faults", afterCreate: "none" } });
-		sendKey = stack.host.appear({ action: ACTION.obs, settings: { start: false } });
-		liveId = await createLiveWithKey(stack, createKey);
+		createKey = stack.host.appear({ action: UUID.create, settings: { title: "OBS faults", afterCreate: "none" } });
+		sendKey = stack.host.appear({ action: UUID.obs, settings: { start: false } });
+		liveId = (await createLiveWithKey(stack, createKey)).id;
 	}, 90_000);
 
 	afterAll(async () => {
@@ -33,7 +33,7 @@ describe.skipIf(!runObs)("real OBS", () => {
 
 	it("not running when the keys appear: says so, then connects by itself once OBS starts", async () => {
 		await stack.obs!.kill();
-		streamKey = stack.host.appear({ action: ACTION.stream });
+		streamKey = stack.host.appear({ action: UUID.stream });
 		await waitForTitle(stack.host, streamKey, "OBS not\nrunning");
 		const since = stack.host.commands.length;
 		await stack.host.press(sendKey);
@@ -88,7 +88,7 @@ describe.skipIf(!runObs)("real OBS", () => {
 		expect(later).toHaveLength(0);
 		const pressed = stack.host.commands.length;
 		await stack.host.press(streamKey);
-		await waitForAlert(stack.host, streamKey, { since: pressed });
+		await waitForCommand(stack.host, streamKey, "showAlert", undefined, { since: pressed });
 
 		const fixed = stack.host.commands.length;
 		stack.host.piSetGlobalSettings({ ...stack.host.globalSettings, obsPassword: password });
@@ -126,10 +126,10 @@ describe("OBS misbehaving (protocol fake)", () => {
 	beforeAll(async () => {
 		fake = await startFakeObs({ password: "fake-obs-password" });
 		stack = await startStack({ globalSettings: { obsUrl: fake.url, obsPassword: "fake-obs-password" } });
-		const createKey = stack.host.appear({ action: ACTION.create, settings: { title: "Fake OBS", afterCreate: "none" } });
+		const createKey = stack.host.appear({ action: UUID.create, settings: { title: "Fake OBS", afterCreate: "none" } });
 		await createLiveWithKey(stack, createKey);
-		streamKey = stack.host.appear({ action: ACTION.stream });
-		sendKey = stack.host.appear({ action: ACTION.obs });
+		streamKey = stack.host.appear({ action: UUID.stream });
+		sendKey = stack.host.appear({ action: UUID.obs });
 		await waitForTitle(stack.host, streamKey, "Go live");
 	}, 60_000);
 
@@ -160,7 +160,7 @@ describe("OBS misbehaving (protocol fake)", () => {
 		await stack.host.press(sendKey);
 
 		await waitForTitle(stack.host, sendKey, "OBS not\nanswering", { since, timeoutMs: 20_000 });
-		await waitForAlert(stack.host, sendKey, { since });
+		await waitForCommand(stack.host, sendKey, "showAlert", undefined, { since });
 		fake.handle("SetStreamServiceSettings", () => undefined);
 	}, 30_000);
 

@@ -12,12 +12,13 @@ import type { LiveRecord, RecordedRequest } from "../harness/sandbox/index.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
 	commandsSince,
-	createRequests,
 	expectNoLeaks,
 	oneLine,
 	pressAndSettle,
+	requestsTo,
 	startCountingProxy,
 	UUID,
+	VIDEOS_PATH,
 	waitForCommand,
 	waitForImage,
 	waitForTitle,
@@ -52,7 +53,7 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 		obs = await inspectObs(stack.obs!);
 		streamKey = stack.host.appear({ action: UUID.stream });
 		adKey = stack.host.appear({ action: UUID.adBreak });
-		await waitForTitle(stack.host, streamKey, (t) => t === "Go live", { timeoutMs: 20_000 });
+		await waitForTitle(stack.host, streamKey, "Go live", { timeoutMs: 20_000 });
 	}, 90_000);
 	afterAll(async () => {
 		await obs?.disconnect().catch(() => undefined);
@@ -71,7 +72,7 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 		expect(outcome, title).toBe("ok");
 		expect(sandbox.lives()).toHaveLength(1);
 		live = sandbox.lives()[0]!;
-		expect(createRequests(stack.sandbox.requests)).toHaveLength(1);
+		expect(requestsTo(stack.sandbox.requests, "POST", VIDEOS_PATH)).toHaveLength(1);
 		expect(title).toBe("OBS show");
 
 		const saved = await obs.call("GetStreamServiceSettings");
@@ -91,7 +92,7 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 		expect(host.globalSettings.liveId).toBe(live.id);
 
 		// The Stream On/Off key follows OBS's real output.
-		await waitForTitle(host, streamKey, (t) => t === "LIVE", { since, timeoutMs: 15_000 });
+		await waitForTitle(host, streamKey, "LIVE", { since, timeoutMs: 15_000 });
 		expect(host.stateOf(streamKey)).toBe(1);
 		await ready;
 	});
@@ -128,7 +129,7 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 
 		since = host.commands.length;
 		await host.press(streamKey, 1_300);
-		await waitForTitle(host, streamKey, (t) => t === "Go live", { since, timeoutMs: 20_000 });
+		await waitForTitle(host, streamKey, "Go live", { since, timeoutMs: 20_000 });
 		expect(host.stateOf(streamKey)).toBe(0);
 		// OBS 29 keeps reporting outputActive for a moment after STOPPED.
 		await vi.waitFor(async () => expect(await outputActive(obs)).toBe(false), { timeout: 10_000 });
@@ -140,7 +141,7 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 		const since = host.commands.length;
 		const publishesBefore = ingest!.publishes.length;
 		await host.press(streamKey);
-		await waitForTitle(host, streamKey, (t) => t === "LIVE", { since, timeoutMs: 20_000 });
+		await waitForTitle(host, streamKey, "LIVE", { since, timeoutMs: 20_000 });
 		expect(await outputActive(obs)).toBe(true);
 		await vi.waitFor(() => expect(sandbox.live(live.id)!.onair).toBe(true), { timeout: 15_000 });
 		expect(ingest!.publishes.slice(publishesBefore)).toContainEqual({ name: live.id, auth: live.publishToken, accepted: true });
@@ -151,10 +152,10 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 		const { host } = stack;
 		let since = host.commands.length;
 		await host.press(streamKey, 1_300);
-		await waitForTitle(host, streamKey, (t) => t === "Go live", { since, timeoutMs: 20_000 });
+		await waitForTitle(host, streamKey, "Go live", { since, timeoutMs: 20_000 });
 		since = host.commands.length;
 		await host.press(streamKey);
-		await waitForTitle(host, streamKey, (t) => t === "LIVE", { since, timeoutMs: 20_000 });
+		await waitForTitle(host, streamKey, "LIVE", { since, timeoutMs: 20_000 });
 		expect(await outputActive(obs)).toBe(true);
 
 		// Leave OBS idle again.
@@ -212,7 +213,7 @@ describe.skipIf(!run)("OBS connection from the keys: not running, started later,
 		} finally {
 			await client.disconnect();
 		}
-		await waitForTitle(host, streamKey, (t) => t === "Go live", { timeoutMs: 15_000 });
+		await waitForTitle(host, streamKey, "Go live", { timeoutMs: 15_000 });
 	}, 60_000);
 
 	it("a wrong OBS password gives a clear message and no retry storm; fixing it works again", async () => {
@@ -232,7 +233,7 @@ describe.skipIf(!run)("OBS connection from the keys: not running, started later,
 
 		const fixedAt = host.commands.length;
 		host.piSetGlobalSettings({ ...host.globalSettings, obsPassword: password });
-		await waitForTitle(host, streamKey, (t) => t === "Go live", { since: fixedAt, timeoutMs: 15_000 });
+		await waitForTitle(host, streamKey, "Go live", { since: fixedAt, timeoutMs: 15_000 });
 		const retry = await pressAndSettle(stack.host, send);
 		expect(retry.outcome, retry.title).toBe("ok");
 		expectNoLeaks(stack, [password]);

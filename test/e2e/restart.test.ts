@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireObs } from "../harness/obs.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
-import { ACTION, eventually, expectPluginHealthy, imageText, waitForImage, waitForTitle } from "./fault-support.ts";
+import { expectPluginHealthy, goLiveWithAdBreak, joinTexts, UUID, waitForCommand, waitForImage, waitForTitle } from "./support.ts";
 
 const runObs = requireObs();
 
@@ -23,20 +23,12 @@ afterAll(async () => {
 describe.skipIf(!runObs)("plugin restart", () => {
 	it("mid-stream and mid-countdown: the keys come back with the stream live and the break counting down", async () => {
 		const { host, sandbox } = stack;
-		const createKey = host.appear({ action: ACTION.create, settings: { title: "Restart show", afterCreate: "obs-start" } });
-		const streamKey = host.appear({ action: ACTION.stream });
-		const adBreakKey = host.appear({ action: ACTION.adBreak });
-		const statusKey = host.appear({ action: ACTION.status });
+		const createKey = host.appear({ action: UUID.create, settings: { title: "Restart show", afterCreate: "obs-start" } });
+		const streamKey = host.appear({ action: UUID.stream });
+		const adBreakKey = host.appear({ action: UUID.adBreak });
+		const statusKey = host.appear({ action: UUID.status });
 
-		const since = host.commands.length;
-		await host.press(createKey);
-		await host.waitFor((c) => c.context === createKey && c.event === "showOk", { since, timeoutMs: 45_000 });
-		const liveId = String(host.globalSettings.liveId);
-		await eventually(() => sandbox.live(liveId)?.onair === true, "on air through OBS", 30_000);
-		await waitForTitle(host, streamKey, "LIVE", { timeoutMs: 15_000 });
-		const beforeBreak = host.commands.length;
-		await host.press(adBreakKey);
-		await host.waitFor((c) => c.context === adBreakKey && c.event === "showOk", { since: beforeBreak, timeoutMs: 20_000 });
+		const liveId = await goLiveWithAdBreak(stack, { createKey, streamKey, adBreakKey });
 		const endTime = sandbox.live(liveId)!.adBreakEndTime!;
 		const publishes = stack.ingest!.publishes.length;
 
@@ -47,7 +39,7 @@ describe.skipIf(!runObs)("plugin restart", () => {
 		await waitForTitle(host, streamKey, "LIVE", { since: beforeRestart, timeoutMs: 20_000 });
 		const countdown = await waitForImage(host, adBreakKey, /^ADS 0:\d\d ON AIR$/, { since: beforeRestart, timeoutMs: 15_000 });
 		expect(endTime - Date.now() / 1000).toBeGreaterThan(0); // still within the break: the key really resumed it
-		const shownSeconds = Number(/0:(\d\d)/.exec(imageText(countdown.payload.image))![1]);
+		const shownSeconds = Number(/0:(\d\d)/.exec(joinTexts(countdown))![1]);
 		expect(shownSeconds).toBeGreaterThan(0);
 		expect(shownSeconds).toBeLessThanOrEqual(35);
 		await waitForImage(host, statusKey, /ON AIR/, { since: beforeRestart, timeoutMs: 15_000 });
@@ -62,7 +54,7 @@ describe.skipIf(!runObs)("plugin restart", () => {
 		const posts = sandbox.requests.filter((r) => r.method === "POST").length;
 		const beforePress = host.commands.length;
 		await host.press(adBreakKey);
-		await host.waitFor((c) => c.context === adBreakKey && c.event === "showAlert", { since: beforePress });
+		await waitForCommand(host, adBreakKey, "showAlert", undefined, { since: beforePress });
 		expect(sandbox.requests.filter((r) => r.method === "POST").length).toBe(posts);
 		await expectPluginHealthy(stack);
 	}, 150_000);

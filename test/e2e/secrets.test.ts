@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireObs } from "../harness/obs.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
-import { ACTION, eventually, pluginLogs, waitForTitle } from "./fault-support.ts";
+import { commandsText, goLiveWithAdBreak, pluginLogs, UUID, waitForTitle } from "./support.ts";
 
 const runObs = requireObs();
 const WRONG_OBS_PASSWORD = "wrong-obs-password-5ecret-91f2";
@@ -36,25 +36,17 @@ async function ask(context: string, request: Record<string, unknown>): Promise<R
 describe.skipIf(!runObs)("secrets", () => {
 	it("appear in no log line, output, key image, title or inspector message after a full show", async () => {
 		const { host, sandbox } = stack;
-		const createKey = host.appear({ action: ACTION.create, settings: { title: "Secret show", afterCreate: "obs-start" } });
-		const adBreakKey = host.appear({ action: ACTION.adBreak });
-		const statusKey = host.appear({ action: ACTION.status });
-		const streamKey = host.appear({ action: ACTION.stream });
-		const obsKey = host.appear({ action: ACTION.obs });
+		const createKey = host.appear({ action: UUID.create, settings: { title: "Secret show", afterCreate: "obs-start" } });
+		const adBreakKey = host.appear({ action: UUID.adBreak });
+		const statusKey = host.appear({ action: UUID.status });
+		const streamKey = host.appear({ action: UUID.stream });
+		const obsKey = host.appear({ action: UUID.obs });
 		host.piAppear(createKey);
 
 		// The inspector's first requests, then the show: create, stream through real OBS, go on air, ad break.
 		expect(await ask(createKey, { event: "testConnection" })).toMatchObject({ ok: true });
 		expect(await ask(createKey, { event: "channels" })).toMatchObject({ ok: true });
-		const since = host.commands.length;
-		await host.press(createKey);
-		await host.waitFor((c) => c.context === createKey && c.event === "showOk", { since, timeoutMs: 45_000 });
-		const liveId = String(host.globalSettings.liveId);
-		await eventually(() => sandbox.live(liveId)?.onair === true, "the live is on air through OBS and the ingest", 30_000);
-		await waitForTitle(host, streamKey, "LIVE", { timeoutMs: 15_000 });
-		const beforeBreak = host.commands.length;
-		await host.press(adBreakKey);
-		await host.waitFor((c) => c.context === adBreakKey && c.event === "showOk", { since: beforeBreak, timeoutMs: 20_000 });
+		const liveId = await goLiveWithAdBreak(stack, { createKey, streamKey, adBreakKey });
 
 		// Token renewal (refresh grant), inspector reads and edits, and errors with API text in them.
 		sandbox.expireTokens();
@@ -92,12 +84,7 @@ describe.skipIf(!runObs)("secrets", () => {
 
 		const logs = pluginLogs(startedAt);
 		expect(logs).toMatch(/ DEBUG /); // debug logging was on: every level was written
-		const hostCommands = host.commands
-			.filter((c) => c.event !== "setGlobalSettings") // the one place secrets belong
-			.map((c) => JSON.stringify(c.raw ?? c))
-			.map((text) => text.replace(/data:image\/svg\+xml,([^"]*)/g, (_, svg: string) => decodeURIComponent(svg)))
-			.join("\n");
-		const outputs = { "log files": logs, stdout: host.stdout, stderr: host.stderr, "host commands": hostCommands };
+		const outputs = { "log files": logs, stdout: host.stdout, stderr: host.stderr, "host commands": commandsText(host) };
 
 		const leaks = Object.entries(secrets).flatMap(([name, secret]) =>
 			Object.entries(outputs).filter(([, text]) => text.includes(secret)).map(([where]) => `${name} in ${where}`),

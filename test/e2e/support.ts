@@ -1,8 +1,9 @@
 /**
  * Shared helpers for the end-to-end tests: what a key shows (titles, text inside the SVG key image), what the
- * sandbox received, and where secrets could leak (plugin log files, stdout/stderr, commands sent to the host).
+ * sandbox received, where secrets could leak (plugin log files, stdout/stderr, commands sent to the host), and the
+ * invariants a test ends with (the plugin still runs and logged no crash).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { expect } from "vitest";
@@ -26,10 +27,22 @@ export function imageTexts(dataUrl: string | undefined): string[] {
 	const prefix = "data:image/svg+xml,";
 	if (!dataUrl?.startsWith(prefix)) return [];
 	const svg = decodeURIComponent(dataUrl.slice(prefix.length));
-	return [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&(\w+);/g, (_, e: string) => ENTITIES[e] ?? _));
+	return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+		m[1]!.replace(/<[^>]+>/g, "").replace(/&(\w+);/g, (_, e: string) => ENTITIES[e] ?? _),
+	);
 }
 
-/** Waits for a command on `context` (after index `since`) matching `pred`. */
+/** A key image's text lines as one line, one space between pieces ("ADS", "0:34", "ON AIR" → "ADS 0:34 ON AIR"). */
+export function joinTexts(texts: readonly string[]): string {
+	return oneLine(texts.join(" "));
+}
+
+/** The visible text of a key image as one line (see `joinTexts`). */
+export function imageText(dataUrl: string | undefined): string {
+	return joinTexts(imageTexts(dataUrl));
+}
+
+/** Waits for a command on `context` (after index `since`, default 0; within 10 s unless told) matching `pred`. */
 export function waitForCommand(
 	host: Host,
 	context: string,
@@ -40,26 +53,30 @@ export function waitForCommand(
 	return host.waitFor((c) => c.context === context && c.event === event && pred(c), { timeoutMs: 10_000, ...opts });
 }
 
-/** Waits for a `setImage` on `context` whose text lines satisfy `pred`; returns those lines. */
+/**
+ * Waits for a `setImage` on `context` whose text lines satisfy `expected` (a RegExp is tested against the one-line
+ * text, see `imageText`); returns those lines.
+ */
 export async function waitForImage(
 	host: Host,
 	context: string,
-	pred: (texts: string[]) => boolean,
+	expected: RegExp | ((texts: string[]) => boolean),
 	opts: { since?: number; timeoutMs?: number } = {},
 ): Promise<string[]> {
+	const pred = typeof expected === "function" ? expected : (texts: string[]) => expected.test(joinTexts(texts));
 	const c = await waitForCommand(host, context, "setImage", (cmd) => pred(imageTexts(cmd.payload?.image as string)), opts);
 	return imageTexts(c.payload.image as string);
 }
 
-/** Waits for a `setTitle` on `context` whose title satisfies `pred`; returns it. */
-export async function waitForTitle(
+/** Waits for a `setTitle` on `context` whose title is exactly `expected` (or satisfies it); returns the command. */
+export function waitForTitle(
 	host: Host,
 	context: string,
-	pred: (title: string) => boolean,
+	expected: string | ((title: string) => boolean),
 	opts: { since?: number; timeoutMs?: number } = {},
-): Promise<string> {
-	const c = await waitForCommand(host, context, "setTitle", (cmd) => pred(String(cmd.payload?.title ?? "")), opts);
-	return String(c.payload.title);
+): Promise<RecordedCommand> {
+	const pred = typeof expected === "function" ? expected : (title: string) => title === expected;
+	return waitForCommand(host, context, "setTitle", (cmd) => pred(String(cmd.payload?.title ?? "")), opts);
 }
 
 /**
@@ -106,29 +123,61 @@ export function imageClock(texts: string[]): number | undefined {
 	return undefined;
 }
 
-/** Sandbox requests that create a live (POST …/videos). */
-export function createRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
-	return requests.filter((r) => r.method === "POST" && /\/videos$/.test(r.path));
+/** Waits until `check` returns true (polling every 50 ms), failing with `what` after `timeoutMs`. */
+export async function eventually(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+/** Paths of the sandbox's endpoints, for `requestsTo` and `sandbox.inject`. */
+export const TOKEN_PATH = /\/oauth\//;
+export const VIDEO_PATH = /\/video\/[^/]+$/;
+export const PROFILE_VIDEOS_PATH = /\/user\/[^/]+\/videos$/;
+/** Any video collection (`/user/{id}/videos`, `/me/videos`): a POST there creates a live. */
+export const VIDEOS_PATH = /\/videos$/;
+
+/** Sandbox requests with `method` ("*" for any) to a path matching `path`. */
+export function requestsTo(requests: readonly RecordedRequest[], method: string, path: RegExp): RecordedRequest[] {
+	return requests.filter((r) => (method === "*" || r.method === method) && path.test(r.path));
 }
 
 /** Sandbox requests that launch an ad break on a live. */
 export function launchRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
-	return requests.filter((r) => r.method === "POST" && /\/video\/[^/]+$/.test(r.path) && r.form.live_ad_break_launch === "1");
+	return requestsTo(requests, "POST", VIDEO_PATH).filter((r) => r.form.live_ad_break_launch === "1");
 }
 
-/** Sandbox requests to either token endpoint. */
-export function tokenRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
-	return requests.filter((r) => /\/oauth\//.test(r.path));
-}
+export const LOG_DIR = join(PLUGIN_DIR, "logs");
 
-/** Everything the plugin wrote to its log files (`<plugin>/logs/*.log`), all rotations. */
-export function pluginLogs(): string {
-	const dir = join(PLUGIN_DIR, "logs");
-	if (!existsSync(dir)) return "";
-	return readdirSync(dir)
+/** Everything the plugin wrote to its log files (`<plugin>/logs/*.log`, all rotations) modified since `sinceMs`. */
+export function pluginLogs(sinceMs = 0): string {
+	if (!existsSync(LOG_DIR)) return "";
+	return readdirSync(LOG_DIR)
 		.filter((f) => f.endsWith(".log"))
-		.map((f) => readFileSync(join(dir, f), "utf8"))
+		.map((f) => join(LOG_DIR, f))
+		.filter((f) => statSync(f).mtimeMs >= sinceMs)
+		.map((f) => readFileSync(f, "utf8"))
 		.join("\n");
+}
+
+/** The log of the running plugin process (the SDK rotates on every start, so it is always `.0.log`). */
+export function currentLog(): string {
+	const file = join(LOG_DIR, "com.dailymotion.live.0.log");
+	return existsSync(file) ? readFileSync(file, "utf8") : "";
+}
+
+/**
+ * The invariants every fault ends with: the plugin process still runs, and neither its log nor its stderr shows an
+ * unhandled rejection or an uncaught exception.
+ */
+export async function expectPluginHealthy(stack: Stack): Promise<void> {
+	const exited = await Promise.race([stack.host.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 50))]);
+	expect(exited, `plugin exited:\n${stack.host.stderr}`).toBe(false);
+	const log = currentLog();
+	expect(log).not.toMatch(/Unhandled rejection|uncaughtException|Uncaught/i);
+	expect(stack.host.stderr).not.toMatch(/Unhandled|TypeError|ReferenceError/);
 }
 
 /** The secrets a stack's plugin knows: credentials, OBS password and every live's stream-key token. */
@@ -153,11 +202,15 @@ export function leaks(text: string, secrets: readonly string[]): string[] {
 	return found;
 }
 
-/** What the plugin sent the host, minus global-settings writes (their job is to store the secrets). */
+/**
+ * What the plugin sent the host, minus global-settings writes (their job is to store the secrets), with key images
+ * decoded so that text drawn on a key is searched as written.
+ */
 export function commandsText(host: Host): string {
 	return host.commands
 		.filter((c) => c.event !== "setGlobalSettings")
 		.map((c) => JSON.stringify(c.raw ?? c))
+		.map((text) => text.replace(/data:image\/svg\+xml,([^"]*)/g, (_, svg: string) => decodeURIComponent(svg)))
 		.join("\n");
 }
 
@@ -170,22 +223,63 @@ export function expectNoLeaks(stack: Stack, extraSecrets: readonly string[] = []
 	expect(leaks(commandsText(stack.host), secrets), "commands sent to the host").toEqual([]);
 }
 
-/**
- * Makes a new current live the way a user does: a Create Live key (no OBS step) pressed once. Waits until the
- * plugin saved it as `liveId`; returns the sandbox's record.
- */
-export async function createLiveWithKey(stack: Stack, settings: Record<string, unknown> = {}): Promise<LiveRecord> {
-	const { host, sandbox } = stack;
-	const key = host.appear({ action: UUID.create, settings: { afterCreate: "none", ...settings } });
+/** Makes `liveId` the current live, as the inspector's live picker would. */
+export function selectLive(host: Host, liveId: string): void {
+	host.piSetGlobalSettings({ ...host.globalSettings, liveId });
+}
+
+/** Create Live repeats its last success for presses within 3 s (a nervous double press); tests wait that out. */
+export async function pressCreate(host: Host, createKey: string): Promise<number> {
+	const lastOk = host.commandsFor(createKey, "showOk").at(-1);
+	const waitMs = lastOk ? lastOk.at + 3_100 - performance.now() : 0;
+	if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
 	const since = host.commands.length;
+	await host.press(createKey);
+	return since;
+}
+
+/**
+ * Makes a new current live the way a user does, with the Create Live key `createKey` (set up with no OBS step):
+ * one press makes exactly one live, which the plugin saves as `liveId`. Returns the sandbox's record.
+ */
+export async function createLiveWithKey(stack: Stack, createKey: string): Promise<LiveRecord> {
+	const { host, sandbox } = stack;
 	const before = new Set(sandbox.lives().map((l) => l.id));
-	await host.press(key);
-	await waitForCommand(host, key, "showOk", undefined, { since, timeoutMs: 15_000 });
-	const live = sandbox.lives().find((l) => !before.has(l.id));
-	if (!live) throw new Error("Create Live showed OK but the sandbox has no new live");
-	await host.waitFor(() => host.globalSettings.liveId === live.id);
-	host.disappear(key);
+	const since = await pressCreate(host, createKey);
+	await waitForCommand(host, createKey, "showOk", undefined, { since, timeoutMs: 15_000 });
+	const created = sandbox.lives().filter((l) => !before.has(l.id));
+	expect(created).toHaveLength(1);
+	await eventually(() => host.globalSettings.liveId === created[0]!.id, "liveId saved in global settings");
+	return created[0]!;
+}
+
+/** `createLiveWithKey` with a Create Live key (no OBS step, plus `settings`) that appears for this live only. */
+export async function createLiveWithNewKey(stack: Stack, settings: Record<string, unknown> = {}): Promise<LiveRecord> {
+	const key = stack.host.appear({ action: UUID.create, settings: { afterCreate: "none", ...settings } });
+	const live = await createLiveWithKey(stack, key);
+	stack.host.disappear(key);
 	return live;
+}
+
+/**
+ * The start of a show through real OBS: `createKey` (set to start OBS after creating) creates a live that goes on
+ * air through OBS and the ingest, then `adBreakKey` launches an ad break. Returns the live's id.
+ */
+export async function goLiveWithAdBreak(
+	stack: Stack,
+	keys: { createKey: string; streamKey: string; adBreakKey: string },
+): Promise<string> {
+	const { host, sandbox } = stack;
+	const since = host.commands.length;
+	await host.press(keys.createKey);
+	await waitForCommand(host, keys.createKey, "showOk", undefined, { since, timeoutMs: 45_000 });
+	const liveId = String(host.globalSettings.liveId);
+	await eventually(() => sandbox.live(liveId)?.onair === true, "the live is on air through OBS and the ingest", 30_000);
+	await waitForTitle(host, keys.streamKey, "LIVE", { timeoutMs: 15_000 });
+	const beforeBreak = host.commands.length;
+	await host.press(keys.adBreakKey);
+	await waitForCommand(host, keys.adBreakKey, "showOk", undefined, { since: beforeBreak, timeoutMs: 20_000 });
+	return liveId;
 }
 
 /** A TCP relay in front of a port that counts the connections made to it (to catch reconnect storms). */
