@@ -5,20 +5,13 @@
 import { performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import type { RecordedCommand } from "../../test/harness/host/index.ts";
-import { startStack, type Stack, type StackOptions } from "../../test/harness/stack.ts";
+import { ACTION_UUID, startStack, type Stack, type StackOptions } from "../../test/harness/stack.ts";
 import "../src-imports.ts";
 import type { BenchOptions } from "./options.ts";
 
 const { DailymotionClient } = await import("../../src/dailymotion/index.ts");
 
-export const ACTIONS = {
-	create: "com.dailymotion.live.create",
-	obs: "com.dailymotion.live.obs",
-	stream: "com.dailymotion.live.stream",
-	adBreak: "com.dailymotion.live.adbreak",
-	adToggle: "com.dailymotion.live.adtoggle",
-	status: "com.dailymotion.live.status",
-} as const;
+export const ACTIONS = ACTION_UUID;
 
 /** The sandbox clock: epoch ms on the host simulator's `performance.now()` scale, so both can be compared. */
 export const sandboxNow = (): number => performance.timeOrigin + performance.now();

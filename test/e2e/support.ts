@@ -9,16 +9,9 @@ import { createServer, connect, type Server, type Socket } from "node:net";
 import { expect } from "vitest";
 import type { Host, RecordedCommand } from "../harness/host/index.ts";
 import type { LiveRecord, RecordedRequest } from "../harness/sandbox/index.ts";
-import { PLUGIN_DIR, type Stack } from "../harness/stack.ts";
+import { ACTION_UUID, PLUGIN_DIR, type Stack } from "../harness/stack.ts";
 
-export const UUID = {
-	create: "com.dailymotion.live.create",
-	obs: "com.dailymotion.live.obs",
-	stream: "com.dailymotion.live.stream",
-	adBreak: "com.dailymotion.live.adbreak",
-	adToggle: "com.dailymotion.live.adtoggle",
-	status: "com.dailymotion.live.status",
-} as const;
+export const UUID = ACTION_UUID;
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 

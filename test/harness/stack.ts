@@ -12,6 +12,16 @@ import { startSandbox, type Sandbox, type SandboxOptions } from "./sandbox/index
 /** The plugin folder whose `bin/plugin.js` `npm run build` writes. */
 export const PLUGIN_DIR = fileURLToPath(new URL("../../com.dailymotion.live.sdPlugin", import.meta.url));
 
+/** The manifest's action UUIDs, by short name. */
+export const ACTION_UUID = {
+	create: "com.dailymotion.live.create",
+	obs: "com.dailymotion.live.obs",
+	stream: "com.dailymotion.live.stream",
+	adBreak: "com.dailymotion.live.adbreak",
+	adToggle: "com.dailymotion.live.adtoggle",
+	status: "com.dailymotion.live.status",
+} as const;
+
 export interface StackOptions {
 	/** Account the plugin uses (default "partner"). */
 	mode?: "partner" | "user";
