@@ -20,7 +20,11 @@ export class CreateLiveAction extends SingletonAction<JsonObject> {
 	}
 
 	override onWillAppear(ev: WillAppearEvent<JsonObject>): void {
-		this.#views.of(ev.action).image(renderCreateLive({ state: this.#creator.busy ? "busy" : "idle" }));
+		const view = this.#views.of(ev.action);
+		const busy = this.#creator.busy;
+		view.image(renderCreateLive({ state: busy ? "busy" : "idle" }));
+		// The app keeps the last title of a key across page switches: clear an old "Login failed" under NEW LIVE.
+		view.title(busy ? "Creating…" : "");
 	}
 
 	override onWillDisappear(ev: WillDisappearEvent<JsonObject>): void {

@@ -40,6 +40,7 @@ describe("Create Live, partner account", () => {
 			settings: { title: "E2E show {date}", channel: "music", forKids: true, afterCreate: "none" },
 		});
 		await waitForCommand(stack.host, key, "setImage");
+		await waitForCommand(stack.host, key, "setTitle"); // the appear's blank title, before any press
 	});
 	afterAll(() => stack?.close());
 
