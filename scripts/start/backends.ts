@@ -16,7 +16,7 @@ export interface Backends {
 }
 
 export const NGINX_MISSING =
-	"nginx with the RTMP module is not installed (apt install nginx libnginx-mod-rtmp), so OBS cannot stream to the sandbox; use “Simulate on air” instead";
+	"nginx with the RTMP module is not installed (apt install nginx-light libnginx-mod-rtmp), so OBS cannot stream to the sandbox; use “Simulate on air” instead";
 
 export async function startBackends(opts: { realApi: boolean; ingest: boolean | undefined }): Promise<Backends> {
 	if (opts.realApi) {

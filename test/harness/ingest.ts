@@ -40,8 +40,11 @@ export interface IngestOptions {
 
 export const nginxRtmpModule = "/usr/lib/nginx/modules/ngx_rtmp_module.so";
 
+/** By full path: /usr/sbin is not on a non-root user's PATH on Debian. */
+export const nginxBinary = "/usr/sbin/nginx";
+
 /** True when nginx and the RTMP module are installed. */
-export const ingestAvailable: boolean = existsSync("/usr/sbin/nginx") && existsSync(nginxRtmpModule);
+export const ingestAvailable: boolean = existsSync(nginxBinary) && existsSync(nginxRtmpModule);
 
 async function readBody(req: IncomingMessage): Promise<string> {
 	let body = "";
@@ -135,11 +138,12 @@ export async function startIngest(opts: IngestOptions = {}): Promise<Ingest> {
 		"",
 	].join("\n");
 	writeFileSync(join(prefix, "nginx.conf"), conf);
-	const nginx = spawn("nginx", ["-p", prefix, "-e", errorLog, "-c", join(prefix, "nginx.conf")], {
+	const nginx = spawn(nginxBinary, ["-p", prefix, "-e", errorLog, "-c", join(prefix, "nginx.conf")], {
 		stdio: ["ignore", "ignore", "pipe"],
 	});
 	let stderr = "";
 	nginx.stderr?.on("data", (b: Buffer) => (stderr += b.toString()));
+	nginx.on("error", (err) => (stderr += `cannot run ${nginxBinary}: ${err.message}\n`));
 	const logs = (): string => `${existsSync(errorLog) ? readFileSync(errorLog, "utf8") : ""}\n${stderr}`;
 
 	const stop = async (): Promise<void> => {
