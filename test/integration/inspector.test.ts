@@ -240,6 +240,9 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		expect(await page.locator("#edit-channel").inputValue()).toBe("news");
 		expect(await page.locator("#edit-private").isChecked()).toBe(true);
 
+		await expect.poll(() => picker.locator("option").allTextContents(), WAIT).toContainEqual(expect.stringMatching(/^Renamed show/));
+		await screenshot(page, "inspector-current-live");
+
 		// Only the category changed: only the category is sent.
 		const sinceCategory = stack.sandbox.requests.length;
 		await current.getByLabel("Category").selectOption("videogames");
@@ -248,8 +251,6 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		expect(stack.sandbox.live(picked)).toMatchObject({ title: "Renamed show", private: true, channel: "videogames" });
 		const categoryEdits = stack.sandbox.requests.slice(sinceCategory).filter((r) => r.method === "POST" && r.path.endsWith(`/video/${picked}`));
 		expect(categoryEdits.map((r) => r.form)).toEqual([{ channel: "videogames" }]);
-		await expect.poll(() => picker.locator("option").allTextContents(), WAIT).toContainEqual(expect.stringMatching(/^Renamed show/));
-		await screenshot(page, "inspector-current-live");
 
 		await title.fill("");
 		await expect.poll(() => page.locator("#edit-title-error").textContent(), WAIT).toBe("Title must be 1 to 255 characters");
@@ -265,6 +266,11 @@ describe.skipIf(!browserOk)("property inspector: narrow panel and keyboard", () 
 		// Everything unfolded, user-mode fields included: the widest the form gets.
 		await account.getByLabel("Account").selectOption("user");
 		await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+		// The longest title allowed, without a space to wrap at, previewed.
+		if (action === "create") {
+			await page.getByRole("region", { name: "Create Live" }).getByLabel("Title").fill("x".repeat(255));
+			await expect.poll(() => page.locator("#title-preview").textContent(), WAIT).toBe("x".repeat(255));
+		}
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
 		const unnamed = await page.evaluate(() =>
 			[...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>("input, select, textarea")]
