@@ -2,15 +2,21 @@
  * `npm start` end to end: the virtual deck server (sandbox + ingest + the built plugin in the host simulator) and
  * its page in real Chromium. A user clicks Create Live, then Ad Break, and sees what the plugin drew.
  */
+import { execFileSync, spawn, type ChildProcessByStdio } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contextOf } from "../../scripts/start/deck-layout.ts";
 import { startVirtualDeck, type VirtualDeck } from "../../scripts/start/virtual-deck.ts";
 import { launchBrowser, requireChromium, screenshot } from "../harness/browser.ts";
+import { DEFAULT_NODE_PATH } from "../harness/host/index.ts";
 import { freePort } from "../harness/obs.ts";
+import { apiConfigFrom } from "../../src/settings/api-config.ts";
+import { API_DEFAULTS, parseGlobalSettings } from "../../src/settings/global.ts";
 
 /** The SVG behind a key's data URL, as text (the plugin renders keys as SVG data URLs). */
 async function keySvg(key: Locator): Promise<string> {
@@ -161,4 +167,133 @@ describe.runIf(requireChromium())("npm start: the virtual Stream Deck page", () 
 		const saved = JSON.parse(readFileSync(settingsFile, "utf8")) as { keys: Record<string, unknown> };
 		expect(saved.keys["key-create"]).toEqual({ title: "Demo show", afterCreate: "none" });
 	});
+});
+
+const REPO_DIR = fileURLToPath(new URL("../../", import.meta.url));
+
+type Cli = ChildProcessByStdio<null, Readable, Readable> & { output(): string; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
+
+/** Runs `npm start`'s command line without its build step (the suite already built the plugin), like npm runs it. */
+function startCli(args: string[]): Cli {
+	const child = spawn(DEFAULT_NODE_PATH, ["scripts/start/cli.ts", ...args], { cwd: REPO_DIR, stdio: ["ignore", "pipe", "pipe"] });
+	let output = "";
+	child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+	const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+	return Object.assign(child, { output: () => output, exit });
+}
+
+/** Process ids of the plugin processes whose parent is `pid`. */
+function pluginChildren(pid: number): number[] {
+	let lines: string;
+	try {
+		lines = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(pid)], { encoding: "utf8" });
+	} catch {
+		return []; // ps exits 1 when there is no such process
+	}
+	return lines
+		.split("\n")
+		.filter((line) => line.includes("bin/plugin.js"))
+		.map((line) => Number.parseInt(line.trim(), 10));
+}
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+describe("npm start's command line", () => {
+	let dir: string;
+	let cli: Cli | undefined;
+
+	beforeAll(() => {
+		dir = mkdtempSync(join(tmpdir(), "virtual-deck-cli-"));
+	});
+
+	afterAll(async () => {
+		if (cli && cli.exitCode === null && cli.signalCode === null) {
+			cli.kill("SIGKILL");
+			await cli.exit;
+		}
+		if (dir) rmSync(dir, { recursive: true, force: true });
+	});
+
+	it("prints the page's URL, serves the deck with the plugin running, and stops everything on Ctrl-C", async () => {
+		const settingsFile = join(dir, "cli-settings.json");
+		const obsUrl = `ws://127.0.0.1:${await freePort()}`;
+		cli = startCli(["--port", "0", "--settings", settingsFile, "--no-ingest", "--obs-url", obsUrl]);
+		const started = cli;
+		await expect.poll(() => /Virtual Stream Deck: (http:\/\/127\.0\.0\.1:\d+\/?)\s/.exec(started.output())?.[1], { timeout: 30_000 }).toBeTruthy();
+		const url = /Virtual Stream Deck: (http:\/\/127\.0\.0\.1:\d+\/?)\s/.exec(cli.output())![1]!;
+		expect(cli.output()).toMatch(/Dailymotion sandbox: http:\/\/127\.0\.0\.1:\d+/);
+		expect(cli.output()).toContain("RTMP ingest:         not started: RTMP ingest disabled (--no-ingest)");
+		expect(cli.output()).toContain(`Settings file:       ${settingsFile}`);
+
+		const res = await fetch(url);
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(html).toContain("Virtual Stream Deck");
+		expect(html).toContain('id="keys"');
+
+		// The built plugin runs as the CLI's child, and the options reached it: settings saved where asked, OBS URL given.
+		await expect.poll(() => pluginChildren(started.pid!).length, { timeout: 10_000 }).toBe(1);
+		const plugin = pluginChildren(cli.pid!)[0]!;
+		await expect
+			.poll(() => {
+				try {
+					return (JSON.parse(readFileSync(settingsFile, "utf8")) as { global: { sandbox?: { obsUrl?: string } } }).global.sandbox?.obsUrl;
+				} catch {
+					return undefined;
+				}
+			}, { timeout: 10_000 })
+			.toBe(obsUrl);
+
+		cli.kill("SIGINT");
+		const exited = await Promise.race([cli.exit, new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), 20_000))]);
+		expect(exited, cli.output()).toEqual({ code: 0, signal: null });
+		expect(cli.output()).toContain("Ctrl-C: stopping the plugin, sandbox and ingest…");
+		expect(cli.output()).toContain("Stopped.");
+		expect(isRunning(plugin), `plugin process ${plugin} still running`).toBe(false);
+	}, 60_000);
+
+	it("refuses a bad option with the usage and exit code 2, starting nothing", async () => {
+		const bad = startCli(["--port", "eighty"]);
+		expect(await bad.exit).toEqual({ code: 2, signal: null });
+		expect(bad.output()).toContain("--port must be a port number, not eighty");
+		expect(bad.output()).toContain("Usage: npm start -- [options]");
+		expect(bad.output()).not.toContain("Starting");
+	}, 30_000);
+});
+
+describe("npm start -- --real-api", () => {
+	let dir: string;
+	let deck: VirtualDeck | undefined;
+
+	afterAll(async () => {
+		await deck?.close();
+		if (dir) rmSync(dir, { recursive: true, force: true });
+	});
+
+	it("starts no sandbox or ingest and leaves the plugin on the real API endpoints, even after a sandbox run", async () => {
+		dir = mkdtempSync(join(tmpdir(), "virtual-deck-real-"));
+		const settingsFile = join(dir, "start-settings.json");
+		// What an earlier sandbox run saved: its local endpoints must not follow the user to the real API.
+		const sandboxRun = { apiMode: "partner", apiUrl: "http://127.0.0.1:9/rest", tokenUrl: "http://127.0.0.1:9/oauth/v1/token", apiKey: "sandbox-key", obsUrl: "ws://127.0.0.1:9" };
+		writeFileSync(settingsFile, JSON.stringify({ global: { sandbox: sandboxRun }, keys: {} }));
+		deck = await startVirtualDeck({ port: 0, settingsFile, realApi: true });
+
+		expect(deck.sandbox).toBeUndefined();
+		expect(deck.ingest).toBeUndefined();
+		const settings = deck.host.globalSettings;
+		expect(settings).not.toHaveProperty("apiUrl");
+		expect(settings).not.toHaveProperty("tokenUrl");
+		expect(settings).not.toHaveProperty("apiKey");
+		const api = apiConfigFrom(parseGlobalSettings(settings).value);
+		expect(api.ok && { apiUrl: api.config.apiUrl, tokenUrl: api.config.tokenUrl }).toEqual(API_DEFAULTS.partner);
+		expect((await fetch(deck.url)).status).toBe(200);
+	}, 60_000);
 });

@@ -43,8 +43,20 @@ afterAll(async () => {
 	await browser?.close();
 });
 
+/** A key of each action shown so far: the simulated deck has 15 slots, so later tests reopen these. */
+const shown = new Map<keyof typeof ACTIONS, string>();
+
 async function inspect(action: keyof typeof ACTIONS, settings: Record<string, unknown> = {}): Promise<{ page: Page; ctx: string }> {
 	const ctx = stack.host.appear({ action: ACTIONS[action], settings });
+	if (!shown.has(action)) shown.set(action, ctx);
+	open = await openInspector(browser, stack.host, ctx);
+	return { page: open.page, ctx };
+}
+
+/** Opens the inspector of a key of `action` shown earlier (or of a new one). */
+async function inspectAgain(action: keyof typeof ACTIONS): Promise<{ page: Page; ctx: string }> {
+	const ctx = shown.get(action);
+	if (!ctx) return inspect(action);
 	open = await openInspector(browser, stack.host, ctx);
 	return { page: open.page, ctx };
 }
@@ -138,6 +150,7 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		await account.getByLabel("Account").selectOption("partner");
 		await vi.waitFor(() => expect(stack.host.globalSettings.apiMode).toBe("partner"), WAIT);
 		await expect(account.getByLabel("Username").isVisible()).resolves.toBe(false);
+		await screenshot(page, "inspector-adtoggle");
 	});
 
 	it("global settings: an edit after the plugin wrote liveId keeps the plugin's liveId (merged, never stale)", async () => {
@@ -145,6 +158,7 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		const { page } = await inspect("stream");
 		const obs = page.getByRole("region", { name: "OBS" });
 		await expect.poll(() => obs.getByLabel("WebSocket URL").inputValue(), WAIT).toBe("ws://127.0.0.1:9");
+		await screenshot(page, "inspector-stream");
 		const before = stack.host.globalSettings.liveId;
 
 		await delay(Math.max(0, lastCreatePress + REPEAT_WINDOW_MS + 200 - Date.now()));
@@ -193,7 +207,7 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		await screenshot(page, "inspector-adbreak");
 	});
 
-	it("current live: lists the profile's lives, picks one, and edits its title and private flag on the API", async () => {
+	it("current live: lists the profile's lives, picks one, and edits its title, category and private flag on the API", async () => {
 		const older = await seedLive("Older show");
 		const { page } = await inspect("status");
 		const current = page.getByRole("region", { name: "Current live" });
@@ -214,17 +228,103 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 
 		const since = stack.sandbox.requests.length;
 		await title.fill("Renamed show");
+		await current.getByLabel("Category").selectOption("news");
 		await page.locator("#edit-private").check();
 		await current.getByRole("button", { name: "Save changes" }).click();
-		await expect.poll(() => page.locator("#edit-status").textContent(), WAIT).toBe("Saved title, private flag.");
-		expect(stack.sandbox.live(picked)).toMatchObject({ title: "Renamed show", private: true, channel: "videogames" });
-		const edit = stack.sandbox.requests.slice(since).find((r) => r.method === "POST" && r.path.endsWith(`/video/${picked}`));
-		expect(Object.keys(edit?.form ?? {}).sort()).toEqual(["private", "title"]);
+		await expect.poll(() => page.locator("#edit-status").textContent(), WAIT).toBe("Saved title, category, private flag.");
+		expect(stack.sandbox.live(picked)).toMatchObject({ title: "Renamed show", private: true, channel: "news" });
+		const edits = stack.sandbox.requests.slice(since).filter((r) => r.method === "POST" && r.path.endsWith(`/video/${picked}`));
+		expect(edits).toHaveLength(1);
+		expect(edits[0]?.form).toEqual({ title: "Renamed show", channel: "news", private: "true" });
+		// The editor shows what the API answered.
+		expect(await page.locator("#edit-channel").inputValue()).toBe("news");
+		expect(await page.locator("#edit-private").isChecked()).toBe(true);
+
 		await expect.poll(() => picker.locator("option").allTextContents(), WAIT).toContainEqual(expect.stringMatching(/^Renamed show/));
 		await screenshot(page, "inspector-current-live");
 
+		// Only the category changed: only the category is sent.
+		const sinceCategory = stack.sandbox.requests.length;
+		await current.getByLabel("Category").selectOption("videogames");
+		await current.getByRole("button", { name: "Save changes" }).click();
+		await expect.poll(() => page.locator("#edit-status").textContent(), WAIT).toBe("Saved category.");
+		expect(stack.sandbox.live(picked)).toMatchObject({ title: "Renamed show", private: true, channel: "videogames" });
+		const categoryEdits = stack.sandbox.requests.slice(sinceCategory).filter((r) => r.method === "POST" && r.path.endsWith(`/video/${picked}`));
+		expect(categoryEdits.map((r) => r.form)).toEqual([{ channel: "videogames" }]);
+
 		await title.fill("");
 		await expect.poll(() => page.locator("#edit-title-error").textContent(), WAIT).toBe("Title must be 1 to 255 characters");
+	});
+});
+
+describe.skipIf(!browserOk)("property inspector: narrow panel and keyboard", () => {
+	it.each(Object.keys(ACTIONS) as (keyof typeof ACTIONS)[])("%s: fits 350 px without horizontal scrolling and labels every field", async (action) => {
+		const { page } = await inspectAgain(action);
+		const account = page.getByRole("region", { name: "Dailymotion account" });
+		expect(page.viewportSize()?.width).toBe(350);
+		await expect.poll(() => account.getByLabel("API key").inputValue(), WAIT).not.toBe("");
+		// Everything unfolded, user-mode fields included: the widest the form gets.
+		await account.getByLabel("Account").selectOption("user");
+		await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+		// The longest title allowed, without a space to wrap at, previewed.
+		if (action === "create") {
+			await page.getByRole("region", { name: "Create Live" }).getByLabel("Title").fill("x".repeat(255));
+			await expect.poll(() => page.locator("#title-preview").textContent(), WAIT).toBe("x".repeat(255));
+		}
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+		const unnamed = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>("input, select, textarea")]
+				.filter((field) => {
+					const labelled = [...(field.labels ?? [])].some((label) => label.textContent?.trim());
+					const byIds = (field.getAttribute("aria-labelledby") ?? "").split(/\s+/).some((id) => document.getElementById(id)?.textContent?.trim());
+					return !labelled && !byIds && !field.getAttribute("aria-label")?.trim();
+				})
+				.map((field) => field.id || field.outerHTML),
+		);
+		expect(unnamed).toEqual([]);
+		expect(await page.locator("input, select").count()).toBeGreaterThan(5);
+		await account.getByLabel("Account").selectOption("partner");
+		await vi.waitFor(() => expect(stack.host.globalSettings.apiMode).toBe("partner"), WAIT);
+	});
+
+	it("Tab reaches the main buttons, and Enter or Space on the focused button does what a click does", async () => {
+		const liveId = await seedLive("Keyboard show");
+		stack.host.piSetGlobalSettings({ ...stack.host.globalSettings, liveId });
+		const { page } = await inspectAgain("status");
+		await expect.poll(() => page.locator("#edit-title").inputValue(), WAIT).toBe("Keyboard show");
+		await expect.poll(() => page.getByRole("region", { name: "Dailymotion account" }).getByLabel("API key").inputValue(), WAIT).not.toBe("");
+
+		/** Presses Tab until the element with `id` has the focus (at most once around the page). */
+		const tabTo = async (id: string): Promise<string[]> => {
+			const seen: string[] = [];
+			for (let i = 0; i < 80; i++) {
+				await page.keyboard.press("Tab");
+				const focused = await page.evaluate(() => document.activeElement?.id ?? "");
+				if (focused === id) return seen;
+				seen.push(focused);
+			}
+			throw new Error(`Tab never reached #${id}; focus went through ${seen.join(", ")}`);
+		};
+
+		await tabTo("test-connection");
+		await page.keyboard.press("Enter");
+		await expect.poll(() => page.locator("#account-status").textContent(), WAIT).toBe(
+			`Connected (partner key, profile ${stack.sandbox.credentials.partner.profileId})`,
+		);
+
+		await tabTo("test-obs");
+		await page.keyboard.press("Space");
+		await expect.poll(() => page.locator("#obs-status").getAttribute("class"), WAIT).toBe("status error");
+		expect(await page.locator("#obs-status").textContent()).toMatch(/OBS/);
+
+		// Around again to the live editor: type a new title, then save with the keyboard only.
+		await tabTo("edit-title");
+		await page.keyboard.press("ControlOrMeta+A");
+		await page.keyboard.type("Typed show");
+		await tabTo("save-live");
+		await page.keyboard.press("Enter");
+		await expect.poll(() => page.locator("#edit-status").textContent(), WAIT).toBe("Saved title.");
+		expect(stack.sandbox.live(liveId)).toMatchObject({ title: "Typed show" });
 	});
 });
 
@@ -240,6 +340,6 @@ describe.skipIf(!browserOk || !requireObs())("property inspector with real OBS",
 		await expect.poll(() => page.getByLabel("WebSocket URL").inputValue(), WAIT).toBe(obsStack.obs?.url);
 		await page.getByRole("button", { name: "Test OBS" }).click();
 		await expect.poll(() => page.locator("#obs-status").textContent(), WAIT).toMatch(/^Connected to OBS \d+\.\d+\.\d+ \(obs-websocket \d+\.\d+\.\d+\)$/);
-		await screenshot(page, "inspector-stream");
+		await screenshot(page, "inspector-stream-obs-connected");
 	}, 60_000);
 });
