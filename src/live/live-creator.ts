@@ -48,6 +48,11 @@ export class LiveCreator {
 		return this.#inFlight !== undefined;
 	}
 
+	/** Resolves once the create under way (if any), OBS step included, has finished, whatever its outcome. */
+	async settled(): Promise<void> {
+		await this.#inFlight?.catch(() => undefined);
+	}
+
 	create(settings: CreateLiveSettings): Promise<CreateOutcome> {
 		if (this.#inFlight) return this.#inFlight;
 		if (this.#last && this.#now() - this.#last.at < REPEAT_WINDOW_MS) return Promise.resolve(this.#last.outcome);
