@@ -78,6 +78,8 @@ export class LiveCreator {
 			forKids: settings.forKids,
 			private: settings.private,
 		};
+		// Log in first: a login that fails (network, 5xx) sent no create, so it must not be reconciled as a lost one.
+		await client.login();
 		let live: CreatedLive;
 		try {
 			live = await client.createLive(input);
