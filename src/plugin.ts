@@ -38,7 +38,9 @@ const obs = new ObsConnection({ logger: logger.createScope("OBS") });
 const obsLink = new ObsLink(obs, settings);
 const publisher = new ObsPublisher({ api, obs: obsLink, logger: logger.createScope("Publisher") });
 const creator = new LiveCreator({ api, settings, publisher, logger: logger.createScope("Lives") });
-const streamControl = new StreamControl(obsLink, logger.createScope("Stream"));
+// A Stream press waits for a new live's settings to reach OBS, so it never starts on the previous live's key.
+const obsSettingsSettled = () => Promise.all([creator.settled(), publisher.settled()]);
+const streamControl = new StreamControl(obsLink, logger.createScope("Stream"), obsSettingsSettled);
 const lives = new LiveRegistry({ api, logger: logger.createScope("Lives") });
 const adBreaks = new AdBreaks({ api, lives, logger: logger.createScope("AdBreaks") });
 refreshLiveOnStreamStart(obsLink, settings, lives);

@@ -63,6 +63,11 @@ export class DailymotionClient {
 		return token.uid;
 	}
 
+	/** Obtains an access token now (or keeps the cached one), so a failed login is not mistaken for a failed call. */
+	async login(): Promise<void> {
+		await this.#tokens.get();
+	}
+
 	/** POST {apiUrl}/user/{profileId}/videos?fields=id,title,channel,live_publish_url — sent ONCE (retried only after a 401). */
 	async createLive(input: CreateLiveInput): Promise<CreatedLive> {
 		return createLive(this.#api, await this.profileId(), input);

@@ -29,7 +29,8 @@ export async function answerRequest(request: InspectorRequest, deps: AnswerDeps)
 				return { event: "testConnection", requestId, ok: true, ...info };
 			}
 			case "testObs": {
-				const connection = deps.obs.connection;
+				// A test is a request for OBS, like a key press: a session OBS kicked is opened again.
+				const connection = deps.obs.forPress();
 				await connection.ready(deps.obsTimeoutMs ?? 5000);
 				const version = await connection.getVersion();
 				return { event: "testObs", requestId, ok: true, ...version };

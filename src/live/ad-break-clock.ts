@@ -18,14 +18,17 @@ export type AdBreakPhase =
 
 /**
  * The ad-break state of a live at `now` (ms), for a key whose minimum interval is `cooldownMs`.
- * readyAt = max(server end time, launch time + cooldown), where the launch time is the end time minus the break's
- * length: it survives restarts (the API keeps the end time) and every key on the live agrees.
+ * readyAt = max(server end time, launch time + cooldown) (contract §8.8). The launch time is the later of the server's
+ * (its end time minus the break's length: it survives restarts and every key on the live agrees) and `lastLaunchAt`,
+ * this plugin's own last launch (ms), which holds even when the API answers with no or a stale end time.
  */
-export function adBreakPhase(video: VideoState | null, now: number, cooldownMs: number): AdBreakPhase {
+export function adBreakPhase(video: VideoState | null, now: number, cooldownMs: number, lastLaunchAt = 0): AdBreakPhase {
 	if (!video) return { kind: "loading" };
-	const endsAt = video.adBreakEndTime ? video.adBreakEndTime * 1000 : 0;
+	const serverEndsAt = video.adBreakEndTime ? video.adBreakEndTime * 1000 : 0;
+	const launchedAt = Math.max(serverEndsAt ? serverEndsAt - AD_BREAK_MS : 0, lastLaunchAt);
+	const endsAt = Math.max(serverEndsAt, launchedAt ? launchedAt + AD_BREAK_MS : 0);
 	if (endsAt > now) return { kind: "running", remainingMs: endsAt - now, totalMs: AD_BREAK_MS, endsAt };
-	const cooldownEndsAt = endsAt ? endsAt - AD_BREAK_MS + cooldownMs : 0;
+	const cooldownEndsAt = launchedAt ? launchedAt + cooldownMs : 0;
 	if (cooldownEndsAt > now) {
 		const totalMs = Math.max(cooldownMs - AD_BREAK_MS, 1);
 		return { kind: "cooldown", remainingMs: cooldownEndsAt - now, totalMs, endsAt: cooldownEndsAt };

@@ -1,5 +1,5 @@
 import type { Logger } from "../log.js";
-import { AD_BREAK_MS, adBreakPhase, isCountingDown, type AdBreakPhase } from "./ad-break-clock.js";
+import { adBreakPhase, isCountingDown, type AdBreakPhase } from "./ad-break-clock.js";
 import type { ApiProvider } from "./api-provider.js";
 import type { LiveRegistry } from "./live-registry.js";
 
@@ -23,6 +23,8 @@ export class AdBreaks {
 	#deps: AdBreaksDeps;
 	#now: () => number;
 	#launching = new Set<string>();
+	/** This plugin's last accepted launch per live (ms): the countdown must not depend on the API's end time alone. */
+	#lastLaunchAt = new Map<string, number>();
 
 	constructor(deps: AdBreaksDeps) {
 		this.#deps = deps;
@@ -33,7 +35,7 @@ export class AdBreaks {
 		if (!liveId) return { kind: "no-live" };
 		const snapshot = this.#deps.lives.store(liveId).snapshot;
 		if (!snapshot.video && snapshot.error) return { kind: "error", error: snapshot.error };
-		return adBreakPhase(snapshot.video, this.#now(), cooldownMs);
+		return adBreakPhase(snapshot.video, this.#now(), cooldownMs, this.#lastLaunchAt.get(liveId));
 	}
 
 	isLaunching(liveId: string): boolean {
@@ -51,9 +53,10 @@ export class AdBreaks {
 		this.#launching.add(liveId);
 		try {
 			const result = await this.#deps.api.client().launchAdBreak(liveId);
-			// Without an end time from the API, assume a standard break from now (whole seconds, like the API's).
-			const endTime = result.endTime ?? Math.ceil((this.#now() + AD_BREAK_MS) / 1000);
-			this.#deps.lives.store(liveId).patchVideo({ adBreakEndTime: endTime, adBreakRemaining: result.remaining });
+			// Kept here rather than in the live's store, which every poll replaces with what the API says.
+			this.#lastLaunchAt.set(liveId, this.#now());
+			const endTime = result.endTime ? { adBreakEndTime: result.endTime } : {};
+			this.#deps.lives.store(liveId).patchVideo({ ...endTime, adBreakRemaining: result.remaining });
 			this.#deps.logger.info(`Ad break launched on live ${liveId}; ${result.remaining ?? "?"} left this hour`);
 			return { kind: "launched", phase: this.phase(liveId, cooldownMs) };
 		} catch (error) {

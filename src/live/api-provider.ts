@@ -17,6 +17,13 @@ export class ApiProvider {
 		this.#options = options;
 	}
 
+	/** Calls `listener` when a settings change alters what the client is built from (account, credentials, URLs). */
+	onConfigChange(listener: () => void): () => void {
+		return this.#store.onChange((current, previous) => {
+			if (JSON.stringify(apiConfigFrom(current)) !== JSON.stringify(apiConfigFrom(previous))) listener();
+		});
+	}
+
 	/** The client to use now; throws ConfigError when the settings cannot work. */
 	client(): DailymotionClient {
 		const result = apiConfigFrom(this.#store.current);

@@ -48,6 +48,11 @@ export class LiveCreator {
 		return this.#inFlight !== undefined;
 	}
 
+	/** Resolves once the create under way (if any), OBS step included, has finished, whatever its outcome. */
+	async settled(): Promise<void> {
+		await this.#inFlight?.catch(() => undefined);
+	}
+
 	create(settings: CreateLiveSettings): Promise<CreateOutcome> {
 		if (this.#inFlight) return this.#inFlight;
 		if (this.#last && this.#now() - this.#last.at < REPEAT_WINDOW_MS) return Promise.resolve(this.#last.outcome);
@@ -73,6 +78,8 @@ export class LiveCreator {
 			forKids: settings.forKids,
 			private: settings.private,
 		};
+		// Log in first: a login that fails (network, 5xx) sent no create, so it must not be reconciled as a lost one.
+		await client.login();
 		let live: CreatedLive;
 		try {
 			live = await client.createLive(input);

@@ -6,6 +6,8 @@ import { LiveStore, type LiveSnapshot } from "./live-store.js";
 
 export const POLL_INTERVAL_MS = 10_000;
 export const MAX_POLL_BACKOFF_MS = 60_000;
+/** How soon failed lives are read again after the API settings change (a short pause lets typing settle). */
+export const RETRY_AFTER_CONFIG_CHANGE_MS = 500;
 
 export interface LiveRegistryDeps {
 	api: ApiProvider;
@@ -34,11 +36,13 @@ export class LiveRegistry {
 	#now: () => number;
 	#intervalMs: number;
 	#entries = new Map<string, Entry>();
+	#offConfigChange: () => void;
 
 	constructor(deps: LiveRegistryDeps) {
 		this.#deps = deps;
 		this.#now = deps.now ?? Date.now;
 		this.#intervalMs = deps.intervalMs ?? POLL_INTERVAL_MS;
+		this.#offConfigChange = deps.api.onConfigChange(() => this.#retryFailed());
 	}
 
 	/** The store of a live (created on demand; not polled unless watched). */
@@ -94,6 +98,7 @@ export class LiveRegistry {
 
 	/** Stops every poller (plugin shutdown). */
 	dispose(): void {
+		this.#offConfigChange();
 		for (const entry of this.#entries.values()) this.#stop(entry);
 	}
 
@@ -109,6 +114,19 @@ export class LiveRegistry {
 			else entry.store.applyError(error);
 		}
 		return entry.store.snapshot;
+	}
+
+	/**
+	 * New API settings may fix what made reads fail (credentials): watched lives whose last read failed are read again
+	 * soon instead of after their backoff (up to a minute), and the backoff starts over.
+	 */
+	#retryFailed(): void {
+		for (const [id, entry] of this.#entries) {
+			if (entry.failures === 0 || entry.watchers === 0) continue;
+			entry.failures = 0;
+			clearTimeout(entry.timer);
+			entry.timer = setTimeout(() => this.#poll(id), RETRY_AFTER_CONFIG_CHANGE_MS);
+		}
 	}
 
 	#poll(id: string): void {

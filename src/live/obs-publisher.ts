@@ -37,6 +37,11 @@ export class ObsPublisher {
 		return this.#inFlight !== undefined;
 	}
 
+	/** Resolves once the operation under way (if any) has finished, whatever its outcome. */
+	settled(): Promise<void> {
+		return this.#inFlight?.catch(() => undefined) ?? Promise.resolve();
+	}
+
 	/** Reads the live's publish URL from the API, then pushes it (and starts streaming if asked). */
 	sendLive(liveId: string, options: { start: boolean }): Promise<void> {
 		return this.#once(async () => {

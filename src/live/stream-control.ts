@@ -28,15 +28,21 @@ export function streamPhase(status: ObsStatus, stream: StreamState): StreamPhase
 	return "offline";
 }
 
-/** Starts and stops OBS's stream for the Stream On/Off keys; one operation at a time. */
+/**
+ * Starts and stops OBS's stream for the Stream On/Off keys; one operation at a time. A start first waits for
+ * `settingsSettled`: work under way elsewhere (Create Live, Send to OBS) that may still be putting a new live's server and
+ * key into OBS, so the stream never goes out on the previous live's key.
+ */
 export class StreamControl {
 	#link: ObsLink;
 	#logger: Logger;
+	#settingsSettled: () => Promise<unknown>;
 	#inFlight: { kind: "start" | "stop"; promise: Promise<void> } | undefined;
 
-	constructor(link: ObsLink, logger: Logger) {
+	constructor(link: ObsLink, logger: Logger, settingsSettled: () => Promise<unknown> = () => Promise.resolve()) {
 		this.#link = link;
 		this.#logger = logger;
+		this.#settingsSettled = settingsSettled;
 	}
 
 	/** The shared connection (opening it on first use: a visible Stream key needs OBS's state). */
@@ -66,8 +72,11 @@ export class StreamControl {
 
 	start(): Promise<void> {
 		return this.#once("start", async () => {
+			await this.#settingsSettled();
 			const obs = this.#link.forPress();
 			await obs.ready(4_000);
+			// The work waited for may have started the stream itself ("After create: send and start").
+			if (obs.stream.active) return;
 			await startStream(obs);
 			this.#logger.info("Stream started from Stream Deck");
 		});

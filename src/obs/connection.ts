@@ -164,6 +164,16 @@ export class ObsConnection {
 		return this.#rawCall(type, data);
 	}
 
+	/**
+	 * Reads OBS's stream status and adopts it, for when events may have been missed (a start that never confirmed
+	 * leaves the tracked state at STARTING). A StreamStateChanged arriving meanwhile is newer and wins.
+	 */
+	async resyncStream(): Promise<void> {
+		const eventsBefore = this.#streamEvents;
+		const status = await this.call("GetStreamStatus");
+		if (this.#streamEvents === eventsBefore) this.#setStream(streamFromStatus(status, this.#now()));
+	}
+
 	async getVersion(): Promise<{ obsVersion: string; wsVersion: string }> {
 		const v = await this.call("GetVersion");
 		return { obsVersion: v.obsVersion, wsVersion: v.obsWebSocketVersion };

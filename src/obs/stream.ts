@@ -54,9 +54,11 @@ export async function startStream(obs: ObsConnection, opts: { timeoutMs?: number
 			timeout: () => new ObsError("start-failed", `OBS did not start streaming within ${timeoutMs / 1000} s`),
 		});
 	} catch (e) {
-		// After a refused start, let OBS settle so the next push of settings is not refused.
-		if (isObsError(e) && e.code === "start-failed" && obs.stream.state === OutputState.Stopped) {
-			await waitInactive(obs).catch(() => undefined);
+		if (isObsError(e) && e.code === "start-failed") {
+			// After a refused start, let OBS settle so the next push of settings is not refused.
+			if (obs.stream.state === OutputState.Stopped) await waitInactive(obs).catch(() => undefined);
+			// No confirmation in time: the tracked state may be stuck at STARTING; adopt what OBS reports now.
+			else await obs.resyncStream().catch(() => undefined);
 		}
 		throw e;
 	}
