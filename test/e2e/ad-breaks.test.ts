@@ -12,8 +12,11 @@ import {
 	commandsSince,
 	createLiveWithNewKey,
 	imageClock,
+	imageTexts,
 	launchRequests,
+	requestsTo,
 	UUID,
+	VIDEO_PATH,
 	waitForCommand,
 	waitForImage,
 } from "./support.ts";
@@ -113,11 +116,14 @@ describe("Ad Break, Ad Breaks On/Off and Live Status on one live", () => {
 		await vi.waitFor(() => expect(host.stateOf(toggle)).toBe(1));
 		await waitForImage(host, adKey, (t) => t.includes("ADS OFF"), { since });
 
+		const refusedImage = host.lastImage(adKey);
 		since = host.commands.length;
 		await host.press(adKey);
 		await waitForCommand(host, adKey, "showAlert", undefined, { since });
 		expect(launches()).toEqual([]);
-		expect(host.lastImage(adKey)).toBe(commandsSince(host, 0, adKey, "setImage").at(-1)?.payload.image);
+		// The refusal is the alert only: the key keeps saying ADS OFF.
+		expect(host.lastImage(adKey)).toBe(refusedImage);
+		expect(imageTexts(host.lastImage(adKey))).toContain("ADS OFF");
 
 		since = host.commands.length;
 		await host.press(toggle);
@@ -125,6 +131,31 @@ describe("Ad Break, Ad Breaks On/Off and Live Status on one live", () => {
 		expect(sandbox.live(live.id)!.adBreaksEnabled).toBe(true);
 		await vi.waitFor(() => expect(host.stateOf(toggle)).toBe(0));
 		await waitForImage(host, adKey, (t) => t.includes("READY"), { since });
+	});
+
+	it("an Ad Breaks On/Off press the API refuses alerts and leaves the key, the Ad Break key and the server as they were", async () => {
+		const { host, sandbox } = stack;
+		const state = host.stateOf(toggle);
+		const toggleImage = host.lastImage(toggle);
+		const adImage = host.lastImage(adKey);
+		expect(state).toBe(0);
+		expect(sandbox.live(live.id)!.adBreaksEnabled).toBe(true);
+		sandbox.inject({ method: "POST", path: `/rest/video/${live.id}`, status: 500 });
+		const requestsBefore = sandbox.requests.length;
+		const since = host.commands.length;
+		await host.press(toggle);
+		await waitForCommand(host, toggle, "showAlert", undefined, { since });
+
+		const switches = requestsTo(sandbox.requests.slice(requestsBefore), "POST", VIDEO_PATH);
+		expect(switches.map((r) => [r.form.live_ad_break, r.status])).toEqual([["false", 500]]);
+		expect(sandbox.live(live.id)!.adBreaksEnabled).toBe(true);
+		expect(commandsSince(host, since, toggle, "showOk")).toEqual([]);
+		// The key may draw itself busy during the request; it comes back to exactly what it showed before.
+		await vi.waitFor(() => expect(host.lastImage(toggle)).toBe(toggleImage));
+		expect(host.stateOf(toggle)).toBe(state);
+		expect(commandsSince(host, since, toggle, "setState").map((c) => c.payload.state)).not.toContain(1);
+		expect(host.lastImage(adKey)).toBe(adImage);
+		expect(imageTexts(adImage)).toContain("READY");
 	});
 
 	it("an API error on launch alerts, shows a short reason on the key and is not retried", async () => {

@@ -4,6 +4,8 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPEAT_WINDOW_MS } from "../../src/live/live-creator.ts";
+import { parseCreateLiveSettings } from "../../src/settings/create-live.ts";
 import type { DeviceInfo } from "../harness/host/index.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
@@ -97,28 +99,73 @@ describe("unexpected events", () => {
 		stack.host.disappear(adBreak);
 	});
 
-	it("survives hostile action and global settings: keys alert with a message, never crash", async () => {
+	it("survives hostile action and global settings: every press gets its key's answer, bad ones alert with a message", async () => {
 		const hostile = fc.sample(fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom("title", "channel", "cooldown", "afterCreate", "start", "forKids", "private"), fc.anything())), { numRuns: 24, seed: 7 });
-		const keys = KEY_ACTIONS.map((action) => stack.host.appear({ action, device: DEVICES[1]!.id }));
+		const keys = KEY_ACTIONS.map((action) => ({ action, context: stack.host.appear({ action, device: DEVICES[1]!.id }) }));
+		let lastCreateAnswer = 0;
+		let refusedCreates = 0;
 
 		for (const [i, raw] of hostile.entries()) {
 			const settings = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : { value: raw };
-			const key = keys[i % keys.length]!;
+			const { action, context: key } = keys[i % keys.length]!;
+			const what = `${action} pressed with ${fc.stringify(settings)}`;
 			stack.host.piSetSettings(key, settings);
+			const since = stack.host.commands.length;
 			stack.host.keyDown(key);
 			stack.host.keyUp(key);
+			const answer = await stack.host.waitFor(
+				(c) => (c.context === key && (c.event === "showAlert" || c.event === "showOk")) || c.event === "openUrl",
+				{ since, timeoutMs: 15_000 },
+			);
+			switch (action) {
+				case UUID.create: {
+					lastCreateAnswer = answer.at;
+					if (parseCreateLiveSettings(settings).problems.length > 0) {
+						refusedCreates++;
+						expect(answer.event, what).toBe("showAlert");
+						await eventually(() => stack.host.lastTitle(key) === "Check\nsettings", `"Check settings" after ${what}`);
+					} else if (answer.event === "showAlert") {
+						// Valid settings (defaults filled in): a live, then the OBS step, which says why it failed.
+						await eventually(() => !["", "Creating…"].includes(stack.host.lastTitle(key) ?? ""), `a reason after ${what}`);
+					}
+					break;
+				}
+				case UUID.obs:
+				case UUID.stream: // OBS is not running in this stack
+					expect(answer.event, what).toBe("showAlert");
+					await eventually(() => stack.host.lastTitle(key) === "OBS not\nrunning", `"OBS not running" after ${what}`);
+					break;
+				case UUID.adBreak: // the live is off air
+					expect(answer.event, what).toBe("showAlert");
+					break;
+				case UUID.adToggle: // flips ad breaks on the live (these settings are ignored)
+					expect(answer.event, what).toBe("showOk");
+					break;
+				case UUID.status: // opens the live's page
+					expect(answer.event, what).toBe("openUrl");
+					break;
+			}
 		}
+
+		expect(refusedCreates, "Create Live presses with settings its schema rejects").toBeGreaterThan(0);
+
+		// Hostile global settings: the keys still answer, with an alert.
 		stack.host.piSetGlobalSettings({ ...stack.host.globalSettings, apiMode: 42, obsUrl: ["ws://"], cooldown: {}, liveId: "../../etc" });
-		// Also outlasts Create Live's 3 s repeat window (a hostile press may have created a live).
-		await new Promise((resolve) => setTimeout(resolve, 3_500));
+		for (const { context } of keys.filter((k) => k.action === UUID.adBreak || k.action === UUID.stream)) {
+			const since = stack.host.commands.length;
+			await stack.host.press(context);
+			await waitForCommand(stack.host, context, "showAlert", undefined, { since, timeoutMs: 15_000 });
+		}
 		await expectPluginHealthy(stack);
 
-		// Valid settings again: the keys work.
+		// Valid settings again: the keys work (once Create Live's repeat window after a hostile create is over).
 		stack.host.piSetGlobalSettings({ ...stack.host.globalSettings, apiMode: "partner", obsUrl: "ws://127.0.0.1:9", liveId });
 		stack.host.piSetSettings(createKey, { title: "After hostile settings", afterCreate: "none" });
+		const windowLeft = lastCreateAnswer + REPEAT_WINDOW_MS + 100 - performance.now();
+		if (windowLeft > 0) await new Promise((resolve) => setTimeout(resolve, windowLeft));
 		await createLiveWithKey(stack, createKey);
-		for (const key of keys) stack.host.disappear(key);
-	}, 60_000);
+		for (const { context } of keys) stack.host.disappear(context);
+	}, 90_000);
 });
 
 describe("logging levels", () => {

@@ -5,11 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeObs, type FakeObs } from "../harness/fake-obs.ts";
-import { requireObs } from "../harness/obs.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
-import { createLiveWithKey, eventually, expectPluginHealthy, UUID, waitForCommand, waitForTitle } from "./support.ts";
+import { createLiveWithKey, eventually, expectPluginHealthy, requireObsAndIngest, UUID, waitForCommand, waitForTitle } from "./support.ts";
 
-const runObs = requireObs();
+const runObs = requireObsAndIngest("e2e faults-obs");
 /** OBS reconnects back off up to 30 s; a restarted OBS takes a few seconds to start. */
 const RECONNECT_MS = 45_000;
 

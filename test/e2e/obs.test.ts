@@ -6,16 +6,17 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { OBSWebSocket } from "obs-websocket-js/json";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ingestAvailable } from "../harness/ingest.ts";
-import { freePort, requireObs, startObs, type RealObs } from "../harness/obs.ts";
+import { freePort, startObs, type RealObs } from "../harness/obs.ts";
 import type { LiveRecord, RecordedRequest } from "../harness/sandbox/index.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
 	commandsSince,
+	createLiveWithNewKey,
 	expectNoLeaks,
 	oneLine,
 	pressAndSettle,
 	requestsTo,
+	requireObsAndIngest,
 	startCountingProxy,
 	UUID,
 	VIDEOS_PATH,
@@ -25,8 +26,7 @@ import {
 	type CountingProxy,
 } from "./support.ts";
 
-const run = requireObs() && (ingestAvailable || process.env.CI === "true");
-if (!run && !ingestAvailable) console.warn("[e2e obs] nginx-rtmp not installed: skipping the real-OBS end-to-end tests");
+const run = requireObsAndIngest("e2e obs");
 
 /** Our own obs-websocket session, to look at OBS the way a user would in its settings. */
 async function inspectObs(obs: RealObs): Promise<OBSWebSocket> {
@@ -161,6 +161,40 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 		// Leave OBS idle again.
 		await host.press(streamKey, 1_300);
 		await vi.waitFor(async () => expect(await outputActive(obs)).toBe(false), { timeout: 20_000 });
+	});
+
+	it("Send to OBS with start: true, OBS offline: puts the new live's split URL into OBS, streams, and the live goes on air", async () => {
+		const { host, sandbox, ingest } = stack;
+		expect(await outputActive(obs)).toBe(false);
+		// A new current live, so the press must really change OBS's settings.
+		const next = await createLiveWithNewKey(stack, { title: "Second show" });
+		expect(next.id).not.toBe(live.id);
+		const publishesBefore = ingest!.publishes.length;
+		const send = host.appear({ action: UUID.obs, settings: { start: true } });
+
+		const { outcome, title, since } = await pressAndSettle(host, send);
+		expect(outcome, title).toBe("ok");
+		expect(title).toBe("OBS streaming");
+		const saved = await obs.call("GetStreamServiceSettings");
+		const settings = saved.streamServiceSettings as { server: string; key: string; use_auth?: boolean };
+		expect(saved.streamServiceType).toBe("rtmp_custom");
+		expect(settings.server).toBe(ingest!.url);
+		expect(settings.key).toBe(`${next.id}?auth=${next.publishToken}`);
+		expect(`${settings.server}/${settings.key}`).toBe(next.publishUrl);
+		expect(settings.use_auth).not.toBe(true);
+		expect(await outputActive(obs)).toBe(true);
+		await vi.waitFor(() => expect(ingest!.publishes.slice(publishesBefore)).toContainEqual({ name: next.id, auth: next.publishToken, accepted: true }), {
+			timeout: 15_000,
+		});
+		await vi.waitFor(() => expect(sandbox.live(next.id)!.onair).toBe(true), { timeout: 15_000 });
+		await waitForTitle(host, streamKey, "LIVE", { since, timeoutMs: 15_000 });
+
+		// Leave OBS idle again for the tests after this one.
+		const stopAt = host.commands.length;
+		await host.press(streamKey, 1_300);
+		await waitForTitle(host, streamKey, "Go live", { since: stopAt, timeoutMs: 20_000 });
+		await vi.waitFor(async () => expect(await outputActive(obs)).toBe(false), { timeout: 20_000 });
+		host.disappear(send);
 	});
 
 	it("never writes the stream key, OBS password or API secret to logs, output or host commands", () => {

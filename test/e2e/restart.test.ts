@@ -3,11 +3,10 @@
  * back from the API's end time, the stream state from OBS, and OBS keeps streaming throughout.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireObs } from "../harness/obs.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
-import { expectPluginHealthy, goLiveWithAdBreak, joinTexts, UUID, waitForCommand, waitForImage, waitForTitle } from "./support.ts";
+import { expectPluginHealthy, goLiveWithAdBreak, joinTexts, requireObsAndIngest, UUID, waitForCommand, waitForImage, waitForTitle } from "./support.ts";
 
-const runObs = requireObs();
+const runObs = requireObsAndIngest("e2e restart");
 
 let stack: Stack;
 

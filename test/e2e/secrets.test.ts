@@ -5,11 +5,10 @@
  * secret.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireObs } from "../harness/obs.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
-import { commandsText, goLiveWithAdBreak, pluginLogs, UUID, waitForTitle } from "./support.ts";
+import { commandsText, goLiveWithAdBreak, pluginLogs, requireObsAndIngest, UUID, waitForTitle } from "./support.ts";
 
-const runObs = requireObs();
+const runObs = requireObsAndIngest("e2e secrets");
 const WRONG_OBS_PASSWORD = "wrong-obs-password-5ecret-91f2";
 
 let stack: Stack;

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { expect } from "vitest";
 import type { Host, RecordedCommand } from "../harness/host/index.ts";
+import { ingestAvailable } from "../harness/ingest.ts";
+import { requireObs } from "../harness/obs.ts";
 import type { LiveRecord, RecordedRequest } from "../harness/sandbox/index.ts";
 import { ACTION_UUID, PLUGIN_DIR, type Stack } from "../harness/stack.ts";
 
@@ -207,10 +209,24 @@ export function commandsText(host: Host): string {
 		.join("\n");
 }
 
-/** Fails the test if any of the stack's secrets shows up where the plugin writes or says things. */
+/**
+ * Whether the tests that need real OBS and the real nginx-rtmp ingest run: under CI=true a missing OBS or nginx fails
+ * the run (requireObs throws; a missing nginx fails when the stack starts its ingest); locally they skip with a message.
+ */
+export function requireObsAndIngest(what: string): boolean {
+	const run = requireObs() && (ingestAvailable || process.env.CI === "true");
+	if (!run && !ingestAvailable) console.warn(`[${what}] nginx-rtmp not installed: skipping the real-OBS end-to-end tests`);
+	return run;
+}
+
+/**
+ * Fails the test if any of the stack's secrets shows up where the plugin writes or says things. The running plugin's
+ * log must exist and hold its INFO lines, so an empty or missing log cannot pass as "nothing leaked".
+ */
 export function expectNoLeaks(stack: Stack, extraSecrets: readonly string[] = []): void {
 	const secrets = [...stackSecrets(stack), ...extraSecrets];
 	expect(secrets.length).toBeGreaterThanOrEqual(3);
+	expect(currentLog(), "the running plugin's log file").toMatch(/ INFO /);
 	expect(leaks(pluginLogs(), secrets), "plugin log files").toEqual([]);
 	expect(leaks(stack.host.stdout + stack.host.stderr, secrets), "plugin stdout/stderr").toEqual([]);
 	expect(leaks(commandsText(stack.host), secrets), "commands sent to the host").toEqual([]);
