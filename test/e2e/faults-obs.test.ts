@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeObs, type FakeObs } from "../harness/fake-obs.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
-import { createLiveWithKey, eventually, expectPluginHealthy, requireObsAndIngest, UUID, waitForCommand, waitForTitle } from "./support.ts";
+import { createLiveWithKey, eventually, LONG_PRESS_MS, expectPluginHealthy, requireObsAndIngest, UUID, waitForCommand, waitForTitle } from "./support.ts";
 
 const runObs = requireObsAndIngest("e2e faults-obs");
 /** OBS reconnects back off up to 30 s; a restarted OBS takes a few seconds to start. */
@@ -97,7 +97,7 @@ describe.skipIf(!runObs)("real OBS", () => {
 
 	it("a start the ingest refuses (the live was deleted): 'Stream failed', and a new live streams", async () => {
 		const stopAt = stack.host.commands.length;
-		await stack.host.press(streamKey, 1_300); // long press stops
+		await stack.host.press(streamKey, LONG_PRESS_MS); // long press stops
 		await waitForTitle(stack.host, streamKey, "Go live", { since: stopAt, timeoutMs: 20_000 });
 		stack.sandbox.deleteLive(liveId);
 

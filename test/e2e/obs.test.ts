@@ -13,6 +13,7 @@ import {
 	commandsSince,
 	createLiveWithNewKey,
 	expectNoLeaks,
+	LONG_PRESS_MS,
 	oneLine,
 	pressAndSettle,
 	requestsTo,
@@ -128,7 +129,7 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 		expect(commandsSince(host, since, streamKey, "setTitle").map((c) => c.payload.title)).not.toContain("Stopping…");
 
 		since = host.commands.length;
-		await host.press(streamKey, 1_300);
+		await host.press(streamKey, LONG_PRESS_MS);
 		await waitForTitle(host, streamKey, "Go live", { since, timeoutMs: 20_000 });
 		expect(host.stateOf(streamKey)).toBe(0);
 		// OBS 29 keeps reporting outputActive for a moment after STOPPED.
@@ -151,7 +152,7 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 	it("Stream On/Off: 'Go live' pressed as soon as a long-press stop shows offline starts again (not swallowed)", async () => {
 		const { host } = stack;
 		let since = host.commands.length;
-		await host.press(streamKey, 1_300);
+		await host.press(streamKey, LONG_PRESS_MS);
 		await waitForTitle(host, streamKey, "Go live", { since, timeoutMs: 20_000 });
 		since = host.commands.length;
 		await host.press(streamKey);
@@ -159,7 +160,7 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 		expect(await outputActive(obs)).toBe(true);
 
 		// Leave OBS idle again.
-		await host.press(streamKey, 1_300);
+		await host.press(streamKey, LONG_PRESS_MS);
 		await vi.waitFor(async () => expect(await outputActive(obs)).toBe(false), { timeout: 20_000 });
 	});
 
@@ -191,7 +192,7 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 
 		// Leave OBS idle again for the tests after this one.
 		const stopAt = host.commands.length;
-		await host.press(streamKey, 1_300);
+		await host.press(streamKey, LONG_PRESS_MS);
 		await waitForTitle(host, streamKey, "Go live", { since: stopAt, timeoutMs: 20_000 });
 		await vi.waitFor(async () => expect(await outputActive(obs)).toBe(false), { timeout: 20_000 });
 		host.disappear(send);

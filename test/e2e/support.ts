@@ -325,3 +325,9 @@ export async function startCountingProxy(targetPort: number): Promise<CountingPr
 	};
 	return proxy;
 }
+
+/**
+ * A long press on the Stream key (the plugin needs ≥ 1 s between keyDown and keyUp). Held well over the threshold:
+ * on a loaded machine the plugin may take the keyDown late, which shortens the hold it measures.
+ */
+export const LONG_PRESS_MS = 1_800;
