@@ -4,6 +4,7 @@
  */
 import { ingestAvailable, startIngest, type Ingest } from "../../test/harness/ingest.ts";
 import { startSandbox, type Sandbox } from "../../test/harness/sandbox/index.ts";
+import { sandboxAccountSettings } from "../../test/harness/stack.ts";
 
 export interface Backends {
 	sandbox: Sandbox | undefined;
@@ -43,12 +44,11 @@ export async function startBackends(opts: { realApi: boolean; ingest: boolean | 
 		throw err;
 	}
 	Object.assign(hooks, sandbox.ingestHooks);
-	const { partner } = sandbox.credentials;
 	return {
 		sandbox,
 		ingest,
 		ingestProblem,
-		accountSettings: { apiMode: "partner", ...sandbox.partner, apiKey: partner.apiKey, apiSecret: partner.apiSecret, profileId: partner.profileId },
+		accountSettings: sandboxAccountSettings(sandbox, "partner"),
 		close: async () => {
 			await sandbox.close().catch(() => undefined);
 			await ingest?.stop().catch(() => undefined);

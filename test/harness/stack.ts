@@ -47,6 +47,14 @@ export interface Stack {
 	close(): Promise<void>;
 }
 
+/** Global settings for an account of the sandbox (what the inspector would have saved for it). */
+export function sandboxAccountSettings(sandbox: Sandbox, mode: "partner" | "user"): Record<string, string> {
+	const { partner, user } = sandbox.credentials;
+	return mode === "partner"
+		? { apiMode: "partner", ...sandbox.partner, apiKey: partner.apiKey, apiSecret: partner.apiSecret, profileId: partner.profileId }
+		: { apiMode: "user", ...sandbox.user, apiKey: user.apiKey, apiSecret: user.apiSecret, username: user.username, password: user.password };
+}
+
 /** Starts the stack; anything started before a failure is stopped again before the error is rethrown. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	const stops: (() => Promise<unknown>)[] = [];
@@ -64,12 +72,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const obs = options.obs ? await startObs() : undefined;
 		if (obs) stops.push(() => obs.stop());
 
-		const accountSettings = (mode: "partner" | "user"): Record<string, string> => {
-			const { partner, user } = sandbox.credentials;
-			return mode === "partner"
-				? { apiMode: "partner", ...sandbox.partner, apiKey: partner.apiKey, apiSecret: partner.apiSecret, profileId: partner.profileId }
-				: { apiMode: "user", ...sandbox.user, apiKey: user.apiKey, apiSecret: user.apiSecret, username: user.username, password: user.password };
-		};
+		const accountSettings = (mode: "partner" | "user"): Record<string, string> => sandboxAccountSettings(sandbox, mode);
 		const globalSettings = {
 			...accountSettings(options.mode ?? "partner"),
 			// Without OBS, a closed port: "OBS unreachable" must not depend on what runs on the developer's 4455.
