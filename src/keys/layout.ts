@@ -3,6 +3,7 @@
  * lines, centred on the whole key (keys without a title). {@link renderTitledFace}: a glyph and one state word above
  * the title area (keys whose title carries the details). Font sizes shrink to fit the width, so any text stays inside.
  */
+import { WIDE } from "./format.js";
 import { drawGlyph, type Glyph } from "./glyphs.js";
 import { palette } from "./palette.js";
 import { KEY_SIZE, svgDocument, svgText } from "./svg.js";
@@ -37,14 +38,15 @@ export type KeyFace = {
 	extraHeight?: number;
 };
 
-/** Approximate advance width of Arial Bold characters, in em. */
+/** Approximate advance width of Arial Bold characters (and the CJK fallback font), in em; errs on the wide side. */
 function charWidth(char: string): number {
-	if (char === " ") return 0.28;
+	if (char === " " || char === "\u00A0") return 0.28;
 	if (/[0-9]/.test(char)) return 0.56;
 	if (/[:.,;!'|il]/.test(char)) return 0.3;
-	if (/[MW@…—]/.test(char)) return 0.95;
-	if (/[A-Z]/.test(char)) return 0.73;
-	if (/[a-z]/.test(char)) return 0.6;
+	if (/[MWmw@…—]/.test(char)) return 0.95;
+	if (WIDE.test(char)) return 1; // CJK: about one em in any font
+	if (/\p{Lu}/u.test(char)) return 0.73;
+	if (/\p{Ll}/u.test(char)) return 0.6;
 	return 0.75;
 }
 

@@ -1,9 +1,10 @@
 import type { DailymotionConfig } from "../dailymotion/config.js";
+import type { ProblemKey } from "../i18n/messages.js";
 import { API_DEFAULTS, type GlobalSettings } from "./global.js";
 
 export type ApiConfigResult =
 	| { ok: true; config: DailymotionConfig }
-	| { ok: false; problem: string; field: "apiUrl" | "tokenUrl" };
+	| { ok: false; problem: ProblemKey; field: "apiUrl" | "tokenUrl" };
 
 /**
  * Turns global settings into the client's configuration: endpoint defaults per mode, and plain http refused for
@@ -13,8 +14,8 @@ export function apiConfigFrom(settings: GlobalSettings): ApiConfigResult {
 	const defaults = API_DEFAULTS[settings.apiMode];
 	const apiUrl = (settings.apiUrl || defaults.apiUrl).replace(/\/+$/, "");
 	const tokenUrl = settings.tokenUrl || defaults.tokenUrl;
-	for (const [field, what, url] of [["apiUrl", "API URL", apiUrl], ["tokenUrl", "Token URL", tokenUrl]] as const) {
-		if (!isSecureOrLocal(url)) return { ok: false, field, problem: `${what} must use https (http is only allowed for localhost)` };
+	for (const [field, url] of [["apiUrl", apiUrl], ["tokenUrl", tokenUrl]] as const) {
+		if (!isSecureOrLocal(url)) return { ok: false, field, problem: `problem.${field}.https` };
 	}
 	return {
 		ok: true,

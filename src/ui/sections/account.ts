@@ -4,32 +4,44 @@ import { required, validateEndpoint, validateGlobal } from "../validate.js";
 import type { InspectorContext } from "./context.js";
 
 /** The shared Dailymotion account (global settings): mode, keys, login, profile, endpoints, Test connection. */
-export function accountSection({ form, pi }: InspectorContext): HTMLElement {
+export function accountSection({ form, pi, m }: InspectorContext): HTMLElement {
 	const g = "global" as const;
 	const mode = form.select({
 		scope: g,
 		key: "apiMode",
-		label: "Account",
+		label: m.t("pi.account.mode"),
 		fallback: "partner",
 		options: [
-			{ value: "partner", label: "Partner key (recommended)" },
-			{ value: "user", label: "User key + login" },
+			{ value: "partner", label: m.t("pi.account.partner") },
+			{ value: "user", label: m.t("pi.account.user") },
 		],
 	});
-	const apiKey = form.text({ scope: g, key: "apiKey", label: "API key", validate: required("API key") });
-	const apiSecret = form.text({ scope: g, key: "apiSecret", label: "API secret", type: "password", validate: required("API secret") });
-	const username = form.text({ scope: g, key: "username", label: "Username", validate: required("Username") });
-	const password = form.text({ scope: g, key: "password", label: "Password", type: "password", validate: required("Password") });
+	const apiKey = form.text({ scope: g, key: "apiKey", label: m.t("pi.account.apiKey"), validate: required("problem.apiKey.required") });
+	const apiSecret = form.text({
+		scope: g,
+		key: "apiSecret",
+		label: m.t("pi.account.apiSecret"),
+		type: "password",
+		validate: required("problem.apiSecret.required"),
+	});
+	const username = form.text({ scope: g, key: "username", label: m.t("pi.account.username"), validate: required("problem.username.required") });
+	const password = form.text({
+		scope: g,
+		key: "password",
+		label: m.t("pi.account.password"),
+		type: "password",
+		validate: required("problem.password.required"),
+	});
 	const profileId = form.text({
 		scope: g,
 		key: "profileId",
-		label: "Profile id",
-		hint: "The channel lives are created in. Empty: the key's own account.",
+		label: m.t("pi.account.profileId"),
+		hint: m.t("pi.account.profileIdHint"),
 		validate: validateGlobal("profileId"),
 	});
-	const apiUrl = form.text({ scope: g, key: "apiUrl", label: "API URL", validate: validateEndpoint("apiUrl") });
-	const tokenUrl = form.text({ scope: g, key: "tokenUrl", label: "Token URL", validate: validateEndpoint("tokenUrl") });
-	const advanced = el("details", { id: "account-advanced" }, el("summary", {}, "Advanced endpoints"), apiUrl.row, tokenUrl.row);
+	const apiUrl = form.text({ scope: g, key: "apiUrl", label: m.t("pi.account.apiUrl"), validate: validateEndpoint("apiUrl") });
+	const tokenUrl = form.text({ scope: g, key: "tokenUrl", label: m.t("pi.account.tokenUrl"), validate: validateEndpoint("tokenUrl") });
+	const advanced = el("details", { id: "account-advanced" }, el("summary", {}, m.t("pi.account.advanced")), apiUrl.row, tokenUrl.row);
 
 	form.watch(g, "apiMode", (value) => {
 		const user = value === "user";
@@ -41,14 +53,15 @@ export function accountSection({ form, pi }: InspectorContext): HTMLElement {
 	});
 
 	const status = statusLine("account-status");
-	const test = button("test-connection", "Test connection", async () => {
+	const test = button("test-connection", m.t("pi.account.test"), async () => {
 		form.flush();
-		status.show("busy", "Connecting…");
+		status.show("busy", m.t("pi.account.testing"));
 		const answer = await pi.request("testConnection");
 		if (!answer.ok) return status.show("error", answer.error);
-		const who = answer.profileId ? `profile ${answer.profileId}` : "no profile id";
-		status.show("ok", `Connected (${answer.mode} key, ${who})`);
+		const mode = m.t(answer.mode === "user" ? "pi.account.connectedUser" : "pi.account.connectedPartner");
+		const profile = answer.profileId ? m.t("pi.account.connectedProfile", { id: answer.profileId }) : m.t("pi.account.connectedNoProfile");
+		status.show("ok", m.t("pi.account.connected", { mode, profile }));
 	});
 
-	return section("account", "Dailymotion account", mode.row, apiKey.row, apiSecret.row, username.row, password.row, profileId.row, advanced, buttonRow(test), status.node);
+	return section("account", m.t("pi.account.title"), mode.row, apiKey.row, apiSecret.row, username.row, password.row, profileId.row, advanced, buttonRow(test), status.node);
 }

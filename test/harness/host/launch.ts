@@ -35,6 +35,7 @@ export function infoJson(opts: { options: HostOptions; manifest: PluginManifest;
 		appVersion: opts.options.appVersion ?? DEFAULT_APP_VERSION,
 		pluginUUID: opts.uuid,
 		pluginVersion: opts.manifest.version,
+		language: opts.options.language,
 	});
 }
 

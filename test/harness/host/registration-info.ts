@@ -14,11 +14,13 @@ export function registrationInfo(opts: {
 	appVersion: string;
 	pluginUUID: string;
 	pluginVersion: string;
+	/** `application.language` (default "en"): `de en es fr ja ko zh_CN zh_TW`. */
+	language?: string;
 }): string {
 	return JSON.stringify({
 		application: {
 			font: ".AppleSystemUIFont",
-			language: "en",
+			language: opts.language ?? "en",
 			platform: "mac",
 			platformVersion: "14.5.0",
 			version: opts.appVersion,

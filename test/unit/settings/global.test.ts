@@ -20,7 +20,7 @@ describe("global settings", () => {
 		expect(value.apiMode).toBe("partner");
 		expect(value.apiKey).toBe("key1");
 		expect(value.profileId).toBe("");
-		expect(problems).toEqual(['API mode must be "partner" or "user"', "Profile id must contain only letters and digits"]);
+		expect(problems).toEqual(["problem.apiMode.choice", "problem.profileId.chars"]);
 	});
 
 	it("never echoes a secret value in a problem message", () => {
@@ -30,7 +30,7 @@ describe("global settings", () => {
 	});
 
 	it("rejects an OBS URL that is not a websocket URL", () => {
-		expect(parseGlobalSettings({ obsUrl: "127.0.0.1:4455" }).problems).toEqual(["OBS URL must look like ws://127.0.0.1:4455"]);
+		expect(parseGlobalSettings({ obsUrl: "127.0.0.1:4455" }).problems).toEqual(["problem.obsUrl.url"]);
 	});
 });
 
@@ -57,6 +57,6 @@ describe("API configuration from global settings", () => {
 		const local = apiConfigFrom(parseGlobalSettings({ apiUrl: "http://127.0.0.1:8080/rest/", tokenUrl: "http://localhost:1/t" }).value);
 		expect(local.ok && local.config.apiUrl).toBe("http://127.0.0.1:8080/rest");
 		const remote = apiConfigFrom(parseGlobalSettings({ apiUrl: "http://api.example.com/rest" }).value);
-		expect(remote).toEqual({ ok: false, field: "apiUrl", problem: "API URL must use https (http is only allowed for localhost)" });
+		expect(remote).toEqual({ ok: false, field: "apiUrl", problem: "problem.apiUrl.https" });
 	});
 });
