@@ -218,6 +218,7 @@ export const de: Catalog = {
 	"pi.obs.help": "In OBS: Werkzeuge → WebSocket-Servereinstellungen → WebSocket-Server aktivieren; „Verbindungsinformationen anzeigen“ nennt das Passwort.",
 	"pi.create.title": "Titel",
 	"pi.create.titleHint": "{date} und {time} werden zu Datum und Uhrzeit des Anlegens.",
+	"pi.create.preview": "Vorschau:",
 	"pi.create.category": "Kategorie",
 	"pi.create.forKids": "Für Kinder",
 	"pi.create.private": "Privat",

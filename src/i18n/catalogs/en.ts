@@ -225,6 +225,7 @@ export const en = {
 	"pi.obs.help": "In OBS: Tools → WebSocket Server Settings → Enable WebSocket server; “Show Connect Info” gives the password.",
 	"pi.create.title": "Title",
 	"pi.create.titleHint": "{date} and {time} become the creation date and time.",
+	"pi.create.preview": "Preview:",
 	"pi.create.category": "Category",
 	"pi.create.forKids": "Made for kids",
 	"pi.create.private": "Private",

@@ -218,6 +218,7 @@ export const ja: Catalog = {
 	"pi.obs.help": "OBS で：ツール → WebSocket サーバー設定 → WebSocket サーバーを有効にする。「接続情報を表示」でパスワードを確認できます。",
 	"pi.create.title": "タイトル",
 	"pi.create.titleHint": "{date} と {time} は作成した日付と時刻になります。",
+	"pi.create.preview": "プレビュー：",
 	"pi.create.category": "カテゴリー",
 	"pi.create.forKids": "子ども向け",
 	"pi.create.private": "非公開",

@@ -218,6 +218,7 @@ export const ko: Catalog = {
 	"pi.obs.help": "OBS에서: 도구 → WebSocket 서버 설정 → WebSocket 서버 사용. '연결 정보 표시'에서 비밀번호를 확인할 수 있습니다.",
 	"pi.create.title": "제목",
 	"pi.create.titleHint": "{date}와 {time}은 만든 날짜와 시간으로 바뀝니다.",
+	"pi.create.preview": "미리 보기:",
 	"pi.create.category": "카테고리",
 	"pi.create.forKids": "어린이용",
 	"pi.create.private": "비공개",

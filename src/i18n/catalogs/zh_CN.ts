@@ -218,6 +218,7 @@ export const zh_CN: Catalog = {
 	"pi.obs.help": "在 OBS 中：工具 → WebSocket 服务器设置 → 开启 WebSocket 服务器；“显示连接信息”可查看密码。",
 	"pi.create.title": "标题",
 	"pi.create.titleHint": "{date} 和 {time} 会替换为创建的日期和时间。",
+	"pi.create.preview": "预览：",
 	"pi.create.category": "分类",
 	"pi.create.forKids": "面向儿童",
 	"pi.create.private": "私密",

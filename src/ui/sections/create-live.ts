@@ -22,7 +22,7 @@ export function createLiveSection({ form, channels, m }: InspectorContext): HTML
 		hint: m.t("pi.create.titleHint", { date: "{date}", time: "{time}" }),
 		validate: validateTitle,
 	});
-	const preview = el("output", { id: "title-preview", for: title.input.id, class: "preview" });
+	const preview = el("output", { id: "title-preview", for: title.input.id, class: "preview", "data-label": m.t("pi.create.preview") });
 	title.input.closest(".value")?.insertBefore(preview, title.input.nextSibling);
 	const showPreview = (): void => {
 		preview.textContent = titlePreview(title.input.value, new Date());
