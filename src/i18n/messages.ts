@@ -46,10 +46,11 @@ export class Messages {
 	/** BCP 47 tag for `Intl` and `<html lang>`. */
 	readonly locale: string;
 	readonly #catalog: LoadedCatalog;
-	readonly #plurals: Intl.PluralRules;
-	readonly #numbers: Intl.NumberFormat;
-	readonly #seconds: Intl.NumberFormat;
-	readonly #compact: Intl.NumberFormat;
+	// Created on first use: the first NumberFormat loads ICU data (~10 ms), which start-up does not need.
+	#plurals: Intl.PluralRules | undefined;
+	#numbers: Intl.NumberFormat | undefined;
+	#seconds: Intl.NumberFormat | undefined;
+	#compact: Intl.NumberFormat | undefined;
 	readonly #missing = new Set<string>();
 	readonly #onMissing: (key: string) => void;
 
@@ -58,11 +59,6 @@ export class Messages {
 		this.locale = localeOf(language);
 		this.#catalog = catalog;
 		this.#onMissing = onMissing;
-		this.#plurals = new Intl.PluralRules(this.locale);
-		this.#numbers = new Intl.NumberFormat(this.locale);
-		this.#seconds = new Intl.NumberFormat(this.locale, { style: "unit", unit: "second", unitDisplay: "short" });
-		// Truncated, never rounded up: 999 999 viewers is "999K", not "1M".
-		this.#compact = new Intl.NumberFormat(this.locale, { notation: "compact", roundingMode: "trunc" });
 	}
 
 	/** A plain message with its placeholders filled in. */
@@ -78,9 +74,10 @@ export class Messages {
 		const forms = this.#catalog[key];
 		if (typeof forms !== "object" || forms === null) return this.#miss(key);
 		const byCategory = forms as Record<string, unknown>;
+		this.#plurals ??= new Intl.PluralRules(this.locale);
 		const form = (Number.isFinite(count) ? byCategory[this.#plurals.select(count)] : undefined) ?? byCategory.other;
-		const text = shown ?? (Number.isFinite(count) ? this.#numbers.format(count) : "—");
-		return typeof form === "string" ? fill(form, { count: text }, this.#numbers) : this.#miss(key);
+		const text = shown ?? (Number.isFinite(count) ? this.number(count) : "—");
+		return typeof form === "string" ? fill(form, { count: text }, (n) => this.number(n)) : this.#miss(key);
 	}
 
 	/**
@@ -89,7 +86,7 @@ export class Messages {
 	 */
 	format(key: string, params: Params<string> = {}): string {
 		const text = this.#catalog[key];
-		return typeof text === "string" ? fill(text, params, this.#numbers) : this.#miss(key);
+		return typeof text === "string" ? fill(text, params, (n) => this.number(n)) : this.#miss(key);
 	}
 
 	/** Whether the catalog has this key (for texts that may come from elsewhere, such as a zod default message). */
@@ -99,16 +96,20 @@ export class Messages {
 
 	/** "1,234" / "1 234" / "1.234". */
 	number(n: number): string {
+		this.#numbers ??= new Intl.NumberFormat(this.locale);
 		return this.#numbers.format(n);
 	}
 
 	/** A duration in seconds: "35 s", "35 Sek.", "35 秒". */
 	seconds(n: number): string {
+		this.#seconds ??= new Intl.NumberFormat(this.locale, { style: "unit", unit: "second", unitDisplay: "short" });
 		return this.#seconds.format(n);
 	}
 
 	/** A short count for small screens: "987", "1.2K", "12K", "1.2M" (or the language's own units, "1,2万"). */
 	compact(n: number): string {
+		// Truncated, never rounded up: 999 999 viewers is "999K", not "1M".
+		this.#compact ??= new Intl.NumberFormat(this.locale, { notation: "compact", roundingMode: "trunc" });
 		return this.#compact.format(Math.max(0, Math.floor(n)));
 	}
 
@@ -126,10 +127,10 @@ export class Messages {
 	}
 }
 
-function fill(text: string, params: Params<string>, numbers: Intl.NumberFormat): string {
+function fill(text: string, params: Params<string>, number: (n: number) => string): string {
 	return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
 		const value = params[name];
 		if (value === undefined) return whole;
-		return typeof value === "number" ? numbers.format(value) : value;
+		return typeof value === "number" ? number(value) : value;
 	});
 }
