@@ -32,10 +32,18 @@ function englishLines(language: Language): RegExp[] {
 	return [...new Set(lines)].map((line) => new RegExp(`^${line.split(/\{\w+\}/).map(escape).join(".+")}$`, "u"));
 }
 
+/** Whether `text` is a run of whole words of one of the language's own lines (a face broken in two: "AUCUN" / "LIVE"). */
+function ownFragment(text: string, language: Language): boolean {
+	const pattern = new RegExp(`(^|\\s)${escape(text)}(\\s|$)`, "u");
+	return (Object.values(CATALOGS[language]) as (string | Plural)[]).flatMap(forms).some((value) => value.split("\n").some((line) => pattern.test(line)));
+}
+
 /** The texts among `texts` (one line each) that are English in a `language` run. */
 export function englishLeftovers(texts: readonly string[], language: Language): string[] {
 	const patterns = englishLines(language);
-	return [...new Set(texts.map((t) => t.trim()).filter(Boolean))].filter((text) => ENGLISH_WORDS.test(text) || patterns.some((p) => p.test(text)));
+	return [...new Set(texts.map((t) => t.trim()).filter(Boolean))].filter(
+		(text) => ENGLISH_WORDS.test(text) || (patterns.some((p) => p.test(text)) && !ownFragment(text, language)),
+	);
 }
 
 /** Every text the plugin put on keys and dials since command `since`: image lines, title lines, touch strip, dial triggers. */
