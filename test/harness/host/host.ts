@@ -324,20 +324,15 @@ class SimulatedHost implements Host {
 		const proc = this.#process;
 		if (!proc) return { code: null, signal: null };
 		// Closing the socket is how the app tells the plugin to quit; OpenDeck kills a plugin it reloads.
-		const exit = kill ? await proc.kill() : await this.#closeAndWait(proc, graceMs);
+		if (!kill) this.#socket?.close();
 		this.#socket = undefined;
+		const exit = kill ? await proc.kill() : await proc.waitOrKill(graceMs);
 		if (this.#restarting) {
 			this.#pastStdout += proc.stdout;
 			this.#pastStderr += proc.stderr;
 			this.#process = undefined;
 		}
 		return exit;
-	}
-
-	async #closeAndWait(proc: PluginProcess, graceMs: number): Promise<ExitInfo> {
-		this.#socket?.close();
-		this.#socket = undefined;
-		return proc.waitOrKill(graceMs);
 	}
 
 	#describe(): string {
