@@ -29,6 +29,8 @@ export interface AdSchedulerDeps {
 	/** The minimum interval the schedule respects, like a key's cooldown; default 35 s (the break itself). */
 	cooldownMs?: number;
 	retryDelayMs?: number;
+	/** How much later a snooze moves the next break; default {@link SNOOZE_MS} (a test may compress time). */
+	snoozeMs?: number;
 }
 
 /** What an automatic launch did, for keys to alert on (`failed`: it gave up on that break after one retry). */
@@ -61,6 +63,7 @@ export class AdScheduler {
 	#now: () => number;
 	#cooldownMs: number;
 	#retryDelayMs: number;
+	#snoozeMs: number;
 	#config: AdScheduleConfig | null = null;
 	#notBefore = 0;
 	#schedules = new Map<string, Schedule>();
@@ -73,6 +76,7 @@ export class AdScheduler {
 		this.#now = deps.now ?? Date.now;
 		this.#cooldownMs = deps.cooldownMs ?? DEFAULT_COOLDOWN_S * 1000;
 		this.#retryDelayMs = deps.retryDelayMs ?? RETRY_DELAY_MS;
+		this.#snoozeMs = deps.snoozeMs ?? SNOOZE_MS;
 	}
 
 	get config(): AdScheduleConfig | null {
@@ -93,8 +97,9 @@ export class AdScheduler {
 
 	/** The phase of a live's schedule now (computed from deadlines: call it on every redraw). */
 	phase(liveId: string): AdSchedulePhase {
+		if (!liveId) return this.#config ? { kind: "no-live" } : { kind: "off" };
 		const adBreak = this.#deps.adBreaks.phase(liveId, this.#cooldownMs);
-		const video = liveId ? this.#deps.lives.store(liveId).snapshot.video : null;
+		const { video } = this.#deps.lives.store(liveId).snapshot;
 		return adSchedulePhase(this.#config, video, adBreak, this.#memoryOf(liveId), this.#now());
 	}
 
@@ -129,8 +134,9 @@ export class AdScheduler {
 	}
 
 	/**
-	 * Moves the next break {@link SNOOZE_MS} later (from now if it is already due); snoozes add up. Only while a break
-	 * is ahead (waiting, warning, due and not yet launching, failed); otherwise nothing changes. Returns the new phase.
+	 * Moves the next break {@link SNOOZE_MS} later (the `snoozeMs` dep), from now if it is already due; snoozes add
+	 * up. Only while a break is ahead (waiting, warning, due and not yet launching, failed); otherwise nothing
+	 * changes. Returns the new phase.
 	 */
 	snooze(liveId: string): AdSchedulePhase {
 		const phase = this.phase(liveId);
@@ -141,10 +147,10 @@ export class AdScheduler {
 		const slot = this.#slot(liveId);
 		if (!slot) return phase;
 		const memory = this.#memoryOf(liveId);
-		memory.snooze = { base: slot.base, until: Math.max(slot.next, now) + SNOOZE_MS };
+		memory.snooze = { base: slot.base, until: Math.max(slot.next, now) + this.#snoozeMs };
 		memory.retry = undefined;
 		memory.skip = undefined;
-		this.#deps.logger.info(`Automatic ad break on live ${liveId} snoozed by ${SNOOZE_MS / 60_000} min`);
+		this.#deps.logger.info(`Automatic ad break on live ${liveId} snoozed by ${Math.round(this.#snoozeMs / 1000)} s`);
 		if (schedule) this.#evaluate(schedule);
 		return this.phase(liveId);
 	}
@@ -177,7 +183,7 @@ export class AdScheduler {
 		this.#observe(schedule.liveId);
 		const phase = this.phase(schedule.liveId);
 		if (phase.kind === "due" && phase.retryAt === null && !schedule.launching && !this.#deps.adBreaks.isLaunching(schedule.liveId)) {
-			void this.#launch(schedule, phase.nextAt);
+			this.#launch(schedule, phase.nextAt).catch((error: unknown) => this.#deps.logger.error("Automatic ad break crashed", error));
 		}
 		const at = this.#config ? nextChangeAt(phase, this.#config.warnMs) : null;
 		if (at !== null) {
@@ -186,7 +192,7 @@ export class AdScheduler {
 		}
 		if (schedule.last && samePhase(schedule.last, phase)) return;
 		schedule.last = phase;
-		for (const listener of [...schedule.listeners]) listener(phase);
+		for (const listener of [...schedule.listeners]) this.#safely(() => listener(phase));
 	}
 
 	/** Notes what later evaluations need although the API may not say it again: a break's end, the on-air start. */
@@ -281,12 +287,15 @@ export class AdScheduler {
 	}
 
 	#emit(event: AdScheduleEvent): void {
-		for (const listener of [...this.#eventListeners]) {
-			try {
-				listener(event);
-			} catch (error) {
-				this.#deps.logger.error("Ad schedule listener failed", error);
-			}
+		for (const listener of [...this.#eventListeners]) this.#safely(() => listener(event));
+	}
+
+	/** A throwing listener (a key's redraw) must not stop the schedule or the other keys. */
+	#safely(call: () => void): void {
+		try {
+			call();
+		} catch (error) {
+			this.#deps.logger.error("Ad schedule listener failed", error);
 		}
 	}
 

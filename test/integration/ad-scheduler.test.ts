@@ -12,6 +12,7 @@ import { silentLogger } from "../../src/log.ts";
 import type { AdScheduleConfig } from "../../src/settings/ad-schedule.ts";
 import { GlobalSettingsStore } from "../../src/settings/global-store.ts";
 import { startSandbox, type Sandbox } from "../harness/sandbox/index.ts";
+import { sandboxAccountSettings } from "../harness/stack.ts";
 
 const MIN = 60_000;
 const config: AdScheduleConfig = { everyMs: 15 * MIN, firstAfterMs: 10 * MIN, warnMs: 30_000 };
@@ -24,10 +25,7 @@ let plugin: ReturnType<typeof startPlugin>;
 
 /** The services as the plugin wires them, on the sandbox (a second call is a plugin restart). */
 function startPlugin() {
-	const settings = new GlobalSettingsStore(async () => undefined);
-	const { apiKey, apiSecret, profileId } = sandbox.credentials.partner;
-	settings.receive({ apiKey, apiSecret, profileId, apiUrl: sandbox.partner.apiUrl, tokenUrl: sandbox.partner.tokenUrl });
-	const api = new ApiProvider(settings, { now: () => clock });
+	const api = sandboxApi();
 	// The poller's own timers never fire within a test: each step reads the live itself.
 	const lives = new LiveRegistry({ api, logger: silentLogger, now: () => clock, intervalMs: 3_600_000 });
 	const adBreaks = new AdBreaks({ api, lives, logger: silentLogger, now: () => clock });
@@ -49,6 +47,13 @@ function startPlugin() {
 	};
 }
 
+/** The client provider for the sandbox's partner account, on the shared clock. */
+function sandboxApi(): ApiProvider {
+	const settings = new GlobalSettingsStore(async () => undefined);
+	settings.receive(sandboxAccountSettings(sandbox, "partner"));
+	return new ApiProvider(settings, { now: () => clock });
+}
+
 const launches = () => (sandbox.live(liveId)?.adBreakLaunches ?? []).map((s) => (s * 1000 - onAirAt) / MIN);
 const launchPosts = () => sandbox.requests.filter((r) => r.method === "POST" && r.form.live_ad_break_launch === "1").length;
 
@@ -66,10 +71,7 @@ async function settle(): Promise<void> {
 beforeEach(async () => {
 	clock = Math.floor(Date.now() / 1000) * 1000;
 	sandbox = await startSandbox({ now: () => clock });
-	const settings = new GlobalSettingsStore(async () => undefined);
-	const { apiKey, apiSecret, profileId } = sandbox.credentials.partner;
-	settings.receive({ apiKey, apiSecret, profileId, apiUrl: sandbox.partner.apiUrl, tokenUrl: sandbox.partner.tokenUrl });
-	const live = await new ApiProvider(settings, { now: () => clock }).client().createLive({ title: "Show", channel: "videogames", forKids: false, private: false });
+	const live = await sandboxApi().client().createLive({ title: "Show", channel: "videogames", forKids: false, private: false });
 	liveId = live.id;
 	sandbox.setOnAir(liveId, true);
 	onAirAt = clock;

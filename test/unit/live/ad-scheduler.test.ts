@@ -31,6 +31,14 @@ function startPlugin(cfg: AdScheduleConfig | null = config) {
 	return plugin;
 }
 
+/** The live goes on air now; a plugin starts and a key shows the schedule. */
+function onAirWithKey() {
+	live.goOnAir();
+	const plugin = startPlugin();
+	plugin.scheduler.watch(live.id, () => undefined);
+	return plugin;
+}
+
 function stopPlugin(plugin: (typeof plugins)[number]): void {
 	plugin.scheduler.dispose();
 	plugin.lives.dispose();
@@ -53,9 +61,7 @@ afterEach(() => {
 
 describe("automatic ad breaks: the schedule", () => {
 	it("launches exactly one break per interval while on air", async () => {
-		live.goOnAir();
-		const { scheduler } = startPlugin();
-		scheduler.watch(live.id, () => undefined);
+		onAirWithKey();
 		await at(9 * MIN);
 		expect(live.attempts).toEqual([]);
 		await at(61 * MIN);
@@ -77,9 +83,7 @@ describe("automatic ad breaks: the schedule", () => {
 	});
 
 	it("stops when the live goes off air mid-show, even between two reads", async () => {
-		live.goOnAir();
-		const { scheduler } = startPlugin();
-		scheduler.watch(live.id, () => undefined);
+		const { scheduler } = onAirWithKey();
 		await at(10 * MIN - 5_000);
 		live.onair = false; // the stream ended 5 s before the break; the poller has not seen it yet
 		await at(30 * MIN);
@@ -99,9 +103,7 @@ describe("automatic ad breaks: the schedule", () => {
 	});
 
 	it("is blocked while the break runs and waits for the next one after it", async () => {
-		live.goOnAir();
-		const { scheduler } = startPlugin();
-		scheduler.watch(live.id, () => undefined);
+		const { scheduler } = onAirWithKey();
 		await at(10 * MIN + 10_000);
 		expect(scheduler.phase(live.id)).toMatchObject({ kind: "blocked", nextAt: T0 + 25 * MIN, adBreak: { kind: "running", remainingMs: 25_000 } });
 		await at(10 * MIN + AD_BREAK_MS);
@@ -199,9 +201,7 @@ describe("automatic ad breaks: restart, quota, snooze, manual launch", () => {
 	});
 
 	it("moves the next break 5 minutes later on snooze, and snoozes add up", async () => {
-		live.goOnAir();
-		const { scheduler } = startPlugin();
-		scheduler.watch(live.id, () => undefined);
+		const { scheduler } = onAirWithKey();
 		await at(9 * MIN + 30_000);
 		expect(scheduler.snooze(live.id)).toMatchObject({ kind: "waiting", nextAt: T0 + 15 * MIN });
 		await at(14 * MIN + 30_000);
@@ -213,18 +213,14 @@ describe("automatic ad breaks: restart, quota, snooze, manual launch", () => {
 	});
 
 	it("does not snooze a break that is running", async () => {
-		live.goOnAir();
-		const { scheduler } = startPlugin();
-		scheduler.watch(live.id, () => undefined);
+		const { scheduler } = onAirWithKey();
 		await at(10 * MIN + 5_000);
 		expect(scheduler.snooze(live.id)).toMatchObject({ kind: "blocked", nextAt: T0 + 25 * MIN });
 		expect(scheduler.phase(live.id)).toMatchObject({ nextAt: T0 + 25 * MIN });
 	});
 
 	it("restarts the interval from a manual launch", async () => {
-		live.goOnAir();
-		const { scheduler } = startPlugin();
-		scheduler.watch(live.id, () => undefined);
+		const { scheduler } = onAirWithKey();
 		await at(4 * MIN);
 		expect((await scheduler.launchNow(live.id)).kind).toBe("launched");
 		expect(scheduler.phase(live.id)).toMatchObject({ kind: "blocked", nextAt: T0 + 19 * MIN });
