@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { flag, parseSettings, type Parsed } from "./parse.js";
+
+/** Bounds of the automatic ad-break schedule (minutes, except the warning in seconds). */
+export const AUTO_ADS_EVERY_MIN = { min: 5, max: 60, default: 15 } as const;
+export const AUTO_ADS_FIRST_MIN = { min: 1, max: 120, default: 10 } as const;
+/** At most the shortest interval (5 min), so the warning window never covers a whole interval. */
+export const AUTO_ADS_WARN_S = { min: 0, max: 300, default: 60 } as const;
+
+const MINUTE_MS = 60_000;
+
+/** A whole number within `bounds`; "" and null mean the default, numeric strings (HTML forms) are accepted. */
+function wholeNumber(what: string, unit: string, bounds: { min: number; max: number; default: number }) {
+	return z
+		.preprocess(
+			(v) => (v === "" || v === null ? undefined : typeof v === "string" ? Number(v) : v),
+			z
+				.number({ error: `${what} must be a number of ${unit}` })
+				.int({ error: `${what} must be a whole number of ${unit}` })
+				.min(bounds.min, { error: `${what} must be at least ${bounds.min} ${unit}` })
+				.max(bounds.max, { error: `${what} must be at most ${bounds.max} ${unit}` }),
+		)
+		.default(bounds.default);
+}
+
+/**
+ * The automatic ad-break schedule's fields (flat keys, like every other setting), as a shape so they can be spread
+ * into the global settings schema (one schedule for the show, whichever key shows it) or into an action's schema.
+ */
+export const adScheduleFields = {
+	/** Off by default: a plugin update must never start launching ads on its own. */
+	autoAds: flag(false, "Automatic ad breaks must be on or off"),
+	/** Minutes between the starts of two breaks while on air. */
+	autoAdsEvery: wholeNumber("The ad-break interval", "minutes", AUTO_ADS_EVERY_MIN),
+	/** Minutes on air before the first break. */
+	autoAdsFirst: wholeNumber("The first ad break", "minutes", AUTO_ADS_FIRST_MIN),
+	/** Seconds of warning (amber key) before a scheduled break. */
+	autoAdsWarn: wholeNumber("The ad-break warning", "seconds", AUTO_ADS_WARN_S),
+};
+
+export const adScheduleSettingsSchema = z.object(adScheduleFields);
+
+export type AdScheduleSettings = z.output<typeof adScheduleSettingsSchema>;
+
+export function parseAdScheduleSettings(raw: unknown): Parsed<AdScheduleSettings> {
+	return parseSettings(adScheduleSettingsSchema, raw);
+}
+
+/** The schedule in milliseconds, as the scheduler uses it. */
+export interface AdScheduleConfig {
+	everyMs: number;
+	firstAfterMs: number;
+	warnMs: number;
+}
+
+/**
+ * The scheduler's config for these settings; null when automatic breaks are off. `minuteMs` is the length of a
+ * minute: 60 000 in the plugin; a test may compress time, seconds included.
+ */
+export function adScheduleConfig(settings: AdScheduleSettings, minuteMs: number = MINUTE_MS): AdScheduleConfig | null {
+	if (!settings.autoAds) return null;
+	return {
+		everyMs: settings.autoAdsEvery * minuteMs,
+		firstAfterMs: settings.autoAdsFirst * minuteMs,
+		warnMs: (settings.autoAdsWarn * minuteMs) / 60,
+	};
+}
