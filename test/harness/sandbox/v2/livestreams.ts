@@ -5,7 +5,7 @@ import { jsonResponse, type SandboxResponse } from "../errors.ts";
 import { seconds, type LiveState } from "../live-store.ts";
 import type { SandboxRequest } from "../request.ts";
 import { category, checkBody, checkQuery, description, intParam, jsonObject, positiveInteger, strictBoolean, title, visibility, type Rule } from "./body.ts";
-import { invalidParameter, resourceNotFound, V2Error } from "./errors.ts";
+import { invalidParameter, V2Error } from "./errors.ts";
 import { iso, livestream, parseFields, select } from "./resource.ts";
 
 const writable: Record<string, Rule> = { title, category, visibility, is_for_kids: strictBoolean, description };
