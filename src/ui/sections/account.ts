@@ -45,29 +45,37 @@ export function accountSection(ctx: InspectorContext): HTMLElement {
 	const apiUrl = form.text({ scope: g, key: "apiUrl", label: "API URL", validate: validateEndpoint("apiUrl") });
 	const tokenUrl = form.text({ scope: g, key: "tokenUrl", label: "Token URL", validate: validateEndpoint("tokenUrl") });
 	const v2 = v2AccountRows(ctx);
-	const advanced = el("details", { id: "account-advanced" }, el("summary", {}, "Advanced endpoints"), apiUrl.row, tokenUrl.row, ...v2.advanced);
-	const legacyRows = [mode.row, apiKey.row, apiSecret.row, profileId.row, apiUrl.row, tokenUrl.row];
+	// Only the fields of the API in use are in the page (the other API's values stay saved meanwhile).
+	const fields = el("div", { id: "account-fields" });
+	const endpoints = el("div", { id: "account-endpoints" });
+	const advanced = el("details", { id: "account-advanced" }, el("summary", {}, "Advanced endpoints"), endpoints);
 
+	let mounted: boolean | undefined;
 	const showFields = (): void => {
 		const onV2 = form.value(g, "apiVersion") === "v2";
-		for (const row of legacyRows) row.hidden = onV2;
-		for (const row of [...v2.rows, ...v2.advanced]) row.hidden = !onV2;
-		const user = !onV2 && form.value(g, "apiMode") === "user";
+		// Re-mounted only on a real switch: replacing the rows would take the focus from a field being typed in.
+		if (onV2 !== mounted) {
+			fields.replaceChildren(...(onV2 ? v2.rows : [mode.row, apiKey.row, apiSecret.row, username.row, password.row, profileId.row]));
+			endpoints.replaceChildren(...(onV2 ? v2.advanced : [apiUrl.row, tokenUrl.row]));
+			mounted = onV2;
+		}
+		const user = form.value(g, "apiMode") === "user";
 		username.row.hidden = !user;
 		password.row.hidden = !user;
 		const defaults = API_DEFAULTS[user ? "user" : "partner"];
 		apiUrl.input.placeholder = defaults.apiUrl;
 		tokenUrl.input.placeholder = defaults.tokenUrl;
 	};
+	const status = statusLine("account-status");
 	let shownVersion: unknown;
 	form.watch(g, "apiVersion", (value) => {
 		showFields();
+		if (shownVersion !== undefined && value !== shownVersion) status.clear(); // it spoke of the other API
 		if (value === "v2" && shownVersion !== "v2") v2.loadProfiles();
 		shownVersion = value;
 	});
 	form.watch(g, "apiMode", showFields);
 
-	const status = statusLine("account-status");
 	const test = button("test-connection", "Test connection", async () => {
 		form.flush();
 		status.show("busy", "Connecting…");
@@ -80,19 +88,5 @@ export function accountSection(ctx: InspectorContext): HTMLElement {
 		} else status.show("ok", `Connected to the legacy API (${answer.mode} key, ${who})`);
 	});
 
-	return section(
-		"account",
-		"Dailymotion account",
-		version.row,
-		mode.row,
-		apiKey.row,
-		apiSecret.row,
-		username.row,
-		password.row,
-		profileId.row,
-		...v2.rows,
-		advanced,
-		buttonRow(test),
-		status.node,
-	);
+	return section("account", "Dailymotion account", version.row, fields, advanced, buttonRow(test), status.node);
 }
