@@ -177,7 +177,7 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 
 		// The profile picker lists what GET /me returns; picking one fills the profile id.
 		await account.getByRole("button", { name: "Reload your profiles" }).click();
-		const picker = account.getByLabel("Your profiles");
+		const picker = account.getByLabel("Your profiles", { exact: true });
 		await expect.poll(() => picker.locator("option").allTextContents(), WAIT).toEqual([
 			"Pick a profile…",
 			...v2.profiles.map((p) => `${p.name} (${p.profileId})`),

@@ -34,7 +34,7 @@ export function v2AccountRows({ form, pi }: InspectorContext): V2AccountRows {
 	});
 
 	// A helper over the typed id: picking a profile writes it into the field above.
-	const picker = el("select", { id: "v2-profiles", "aria-label": "Your profiles" });
+	const picker = el("select", { id: "v2-profiles" });
 	const status = statusLine("v2-profiles-status");
 	let profiles: Option[] = [];
 	const showPicker = (): void => {
