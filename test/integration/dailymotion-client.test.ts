@@ -12,7 +12,7 @@ import {
 	TimeoutError,
 	UnexpectedResponseError,
 } from "../../src/dailymotion/index.ts";
-import type { Logger } from "../../src/log.ts";
+import { recordingLogger } from "../harness/recording-logger.ts";
 import { type Sandbox, startSandbox } from "../harness/sandbox/index.ts";
 
 let sb: Sandbox;
@@ -34,14 +34,6 @@ function userConfig(overrides: Partial<DailymotionConfig> = {}): DailymotionConf
 	return { mode: "user", apiKey, apiSecret, username, password, ...sb.user, ...overrides };
 }
 
-/** A logger that keeps every line, to check that no secret is ever logged. */
-function recordingLogger(): Logger & { lines: string[] } {
-	const lines: string[] = [];
-	const push = (...args: unknown[]) => {
-		lines.push(args.map(String).join(" "));
-	};
-	return { lines, error: push, warn: push, info: push, debug: push };
-}
 
 const tokenRequests = () => sb.requests.filter((r) => r.path.endsWith("/token"));
 const apiRequests = (method: string, pattern: RegExp) => sb.requests.filter((r) => r.method === method && pattern.test(r.path));

@@ -10,7 +10,7 @@ import {
 	UnsupportedError,
 	type V2Config,
 } from "../../src/dailymotion/index.ts";
-import type { Logger } from "../../src/log.ts";
+import { recordingLogger } from "../harness/recording-logger.ts";
 import { type Sandbox, startSandbox } from "../harness/sandbox/index.ts";
 
 // The API v2 client against the sandbox's strict v2 mode: same domain types as the legacy client.
@@ -29,13 +29,6 @@ function v2Config(overrides: Partial<V2Config> = {}): V2Config {
 	return { apiKey, apiSecret, profileId, ...sb.v2, ...overrides };
 }
 
-function recordingLogger(): Logger & { lines: string[] } {
-	const lines: string[] = [];
-	const push = (...args: unknown[]) => {
-		lines.push(args.map(String).join(" "));
-	};
-	return { lines, error: push, warn: push, info: push, debug: push };
-}
 
 const input = { title: "Friday show", channel: "videogames", forKids: false, private: true };
 const requests = (method: string, pattern: RegExp) => sb.requests.filter((r) => r.method === method && pattern.test(r.path));

@@ -1,5 +1,6 @@
 import type { ApiRequester } from "../api.js";
 import { UnexpectedResponseError } from "../errors.js";
+import { pageSize } from "../lives.js";
 import type { AdBreakLaunch, CreatedLive, CreateLiveInput, LiveSummary, VideoChanges, VideoState } from "../types.js";
 import { createBody, isoSeconds, patchBody, toLiveSummary, toVideoState } from "./mapping.js";
 import { advertisingSchema, LIVESTREAM_FIELDS, livestreamSchema, pageSchema, patchAnswerSchema, SUMMARY_FIELDS } from "./schemas.js";
@@ -52,7 +53,7 @@ const summaryPageSchema = pageSchema(livestreamSchema);
 
 /** The profile's livestreams, newest first (first page only: pickers and reconciliation want the newest). */
 export async function listLivestreams(api: ApiRequester, profileId: string, limit = 20): Promise<LiveSummary[]> {
-	const size = Number.isFinite(limit) ? Math.min(100, Math.max(1, Math.floor(limit))) : 20;
+	const size = pageSize(limit);
 	const result = await api.call({
 		method: "GET",
 		path: profileLivestreamsPath(profileId),

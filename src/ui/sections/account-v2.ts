@@ -1,5 +1,5 @@
 import { V2_API_DEFAULTS } from "../../settings/global.js";
-import { button, el, statusLine } from "../dom.js";
+import { el, iconButton, statusLine } from "../dom.js";
 import type { Option } from "../messages.js";
 import { required, validateEndpoint, validateGlobal } from "../validate.js";
 import type { InspectorContext } from "./context.js";
@@ -64,10 +64,7 @@ export function v2AccountRows({ form, pi }: InspectorContext): V2AccountRows {
 		else status.clear();
 	};
 	const loadProfiles = (): void => void load().catch((err: unknown) => console.error("profiles", err));
-	const refresh = button("refresh-profiles", "↻", load);
-	refresh.setAttribute("aria-label", "Reload your profiles");
-	refresh.title = "Reload your profiles";
-	refresh.className = "icon";
+	const refresh = iconButton("refresh-profiles", "↻", "Reload your profiles", load);
 	const pickerRow = el(
 		"div",
 		{ class: "row", id: "v2-profiles-row" },

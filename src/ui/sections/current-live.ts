@@ -1,4 +1,4 @@
-import { button, buttonRow, el, section, statusLine } from "../dom.js";
+import { button, buttonRow, el, iconButton, section, statusLine } from "../dom.js";
 import { liveIdFor, liveOptions } from "../live-options.js";
 import type { LiveEdit, LiveItem, LiveView, Option } from "../messages.js";
 import { channelOptions, type InspectorContext } from "./context.js";
@@ -66,10 +66,7 @@ function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveI
 	});
 	const reload = (): void => void load().catch((err: unknown) => console.error("lives", err));
 	reload();
-	const refresh = button("refresh-lives", "↻", load);
-	refresh.setAttribute("aria-label", "Refresh the list of lives");
-	refresh.title = "Refresh the list of lives";
-	refresh.className = "icon";
+	const refresh = iconButton("refresh-lives", "↻", "Refresh the list of lives", load);
 	const row = el(
 		"div",
 		{ class: "row" },
