@@ -262,10 +262,11 @@ describe("DailymotionClient against the sandbox", () => {
 		await expect(client.listChannels()).resolves.toEqual(FALLBACK_CHANNELS);
 	});
 
-	it("testConnection forces a fresh token and reports mode, profile and scope", async () => {
+	it("testConnection forces a fresh token and reports the API, mode, profile and scope", async () => {
 		const partner = new DailymotionClient(partnerConfig());
 		await partner.listLives();
 		await expect(partner.testConnection()).resolves.toEqual({
+			api: "legacy",
 			mode: "partner",
 			profileId: sb.credentials.partner.profileId,
 			scope: "manage_videos",
