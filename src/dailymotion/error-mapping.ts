@@ -79,7 +79,8 @@ export function errorFromResponse(response: ErrorResponse, context: MappingConte
 	if (described.type === "missing_permissions") {
 		return new PermissionError(`API key lacks live permission${apiMessage ? ` (${apiMessage})` : ""}`, options);
 	}
-	if (status === 404) return new NotFoundError(apiMessage ?? "Not found on Dailymotion", options);
+	// v2 codes are stable: a RESOURCE_NOT_FOUND is a missing live whatever the status says.
+	if (status === 404 || described.type === "resource_not_found") return new NotFoundError(apiMessage ?? "Not found on Dailymotion", options);
 	if (status === 429) {
 		const retryAfterMs = parseRetryAfter(response.retryAfter, context.now);
 		const message = apiMessage ?? "Too many requests to Dailymotion, try again later";
