@@ -100,6 +100,7 @@ function allStates(): { label: string; svg: string; title?: string }[] {
 		["toggle unknown", keys.renderAdToggle({ state: "unknown" })],
 		["toggle busy", keys.renderAdToggle({ state: "busy" })],
 		["toggle no-live", keys.renderAdToggle({ state: "no-live" })],
+		["toggle unavailable (API v2)", keys.renderAdToggle({ state: "unavailable" })],
 		["toggle error", keys.renderAdToggle({ state: "error", message: "Forbidden" })],
 		["status no-live", keys.renderLiveStatus({ state: "no-live" })],
 		["status loading", keys.renderLiveStatus({ state: "loading" })],

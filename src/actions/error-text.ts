@@ -4,11 +4,13 @@ import {
 	ConfigError,
 	NetworkError,
 	NotFoundError,
+	PermissionError,
 	PublishUrlError,
 	RateLimitError,
 	ServerError,
 	TimeoutError,
 	UnexpectedResponseError,
+	UnsupportedError,
 } from "../dailymotion/index.js";
 import { CreateUnconfirmedError } from "../live/lost-create.js";
 import { NoLiveError } from "../live/obs-publisher.js";
@@ -42,6 +44,8 @@ export function errorText(err: unknown): ErrorText {
 	if (isObsError(err)) return { title: OBS_TITLES[err.code], detail };
 	if (err instanceof ConfigError) return { title: CONFIG_TITLES[err.field ?? ""] ?? "Check\nsettings", detail };
 	if (err instanceof AuthError) return { title: "Login\nfailed", detail };
+	if (err instanceof PermissionError) return { title: "No live\npermission", detail };
+	if (err instanceof UnsupportedError) return { title: "Not\navailable", detail };
 	// The API's 404 text ("Can't find object video…") means nothing to a streamer.
 	if (err instanceof NotFoundError) return { title: "Live not\nfound", detail: "Deleted on Dailymotion, or a wrong live id" };
 	if (err instanceof RateLimitError) return { title: "Too many\nrequests", detail };
@@ -73,4 +77,6 @@ const CONFIG_TITLES: Record<string, string> = {
 	profileId: "No\nprofile",
 	apiUrl: "Check\nAPI URL",
 	tokenUrl: "Check\nAPI URL",
+	v2ApiUrl: "Check\nAPI URL",
+	v2TokenUrl: "Check\nAPI URL",
 };

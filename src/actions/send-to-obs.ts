@@ -2,6 +2,7 @@ import streamDeck, { action, SingletonAction, type KeyDownEvent, type WillAppear
 import type { JsonObject } from "@elgato/utils";
 import { renderSendToObs } from "../keys/index.js";
 import type { ObsPublisher } from "../live/obs-publisher.js";
+import { currentLiveId } from "../settings/global.js";
 import type { GlobalSettingsStore } from "../settings/global-store.js";
 import { parseSendToObsSettings } from "../settings/send-to-obs.js";
 import { errorText } from "./error-text.js";
@@ -38,7 +39,7 @@ export class SendToObsAction extends SingletonAction<JsonObject> {
 		view.image(renderSendToObs({ state: "busy" }));
 		try {
 			await this.#settings.whenReceived(); // a press right after launch may beat the host's global settings
-			await this.#publisher.sendLive(this.#settings.current.liveId, { start: settings.value.start });
+			await this.#publisher.sendLive(currentLiveId(this.#settings.current), { start: settings.value.start });
 			view.image(renderSendToObs({ state: settings.value.start ? "streaming" : "done" }));
 			view.title(settings.value.start ? "OBS\nstreaming" : "OBS\nready");
 			view.ok();

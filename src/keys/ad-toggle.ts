@@ -7,7 +7,7 @@ import { KEY_SIZE } from "./svg.js";
 
 /** What the ads toggle key shows. */
 export type AdToggleView =
-	| { state: "on" | "off" | "unknown" | "busy" | "no-live" }
+	| { state: "on" | "off" | "unknown" | "busy" | "no-live" | "unavailable" }
 	| { state: "error"; message: string };
 
 const SWITCH_W = 52;
@@ -45,6 +45,8 @@ export function renderAdToggle(view: AdToggleView): string {
 			return renderFace({ glyph: adBadge, glyphColor: palette.grey, main: "ADS ?", sub: ["UNKNOWN"] });
 		case "busy":
 			return renderFace({ glyph: dots, glyphColor: palette.amber, main: "UPDATING", sub: ["ADS"] });
+		case "unavailable":
+			return renderFace({ glyph: adBadge, glyphColor: palette.grey, main: "ADS N/A", sub: ["NOT ON API V2"] });
 		case "no-live":
 			return renderFace({ glyph: adBadge, glyphColor: palette.grey, main: "NO LIVE", sub: ["SELECT A LIVE"] });
 		case "error":

@@ -76,4 +76,13 @@ export class AdBreaks {
 		this.#deps.lives.store(liveId).patchVideo({ adBreaksEnabled: enabled });
 		this.#deps.logger.info(`Ad breaks ${enabled ? "enabled" : "disabled"} on live ${liveId}`);
 	}
+
+	/** False when the API in use has no ad-breaks on/off (API v2): the key says so and sends nothing. */
+	canToggle(): boolean {
+		try {
+			return this.#deps.api.client().capabilities.adBreakToggle;
+		} catch {
+			return true; // unusable settings: the key shows the read's error instead
+		}
+	}
 }
