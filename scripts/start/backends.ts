@@ -11,7 +11,10 @@ export interface Backends {
 	ingest: Ingest | undefined;
 	/** Why there is no ingest (for the page), when there is none in sandbox mode. */
 	ingestProblem: string | undefined;
-	/** Global settings of the sandbox's partner account (empty with --real-api). */
+	/**
+	 * Global settings of the sandbox's accounts: the legacy partner key and the API v2 key, so the inspector can switch
+	 * between them (with --real-api, only the chosen API version, if any).
+	 */
 	accountSettings: Record<string, string>;
 	close(): Promise<void>;
 }
@@ -19,9 +22,10 @@ export interface Backends {
 export const NGINX_MISSING =
 	"nginx with the RTMP module is not installed (apt install nginx-light libnginx-mod-rtmp), so OBS cannot stream to the sandbox; use “Simulate on air” instead";
 
-export async function startBackends(opts: { realApi: boolean; ingest: boolean | undefined }): Promise<Backends> {
+export async function startBackends(opts: { realApi: boolean; ingest: boolean | undefined; api?: "legacy" | "v2" }): Promise<Backends> {
+	const version: Record<string, string> = opts.api ? { apiVersion: opts.api } : {};
 	if (opts.realApi) {
-		return { sandbox: undefined, ingest: undefined, ingestProblem: undefined, accountSettings: {}, close: async () => undefined };
+		return { sandbox: undefined, ingest: undefined, ingestProblem: undefined, accountSettings: version, close: async () => undefined };
 	}
 	// The ingest reads its hook URLs per publish, so they can be filled in once the sandbox exists.
 	const hooks = { publish: "", done: "" };
@@ -48,7 +52,11 @@ export async function startBackends(opts: { realApi: boolean; ingest: boolean | 
 		sandbox,
 		ingest,
 		ingestProblem,
-		accountSettings: sandboxAccountSettings(sandbox, "partner"),
+		accountSettings: {
+			...sandboxAccountSettings(sandbox, "partner"),
+			...sandboxAccountSettings(sandbox, "v2"),
+			apiVersion: opts.api ?? "legacy",
+		},
 		close: async () => {
 			await sandbox.close().catch(() => undefined);
 			await ingest?.stop().catch(() => undefined);

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
 		console.log(USAGE);
 		return;
 	}
-	console.log(options.realApi ? "Starting the plugin against the real Dailymotion API…" : "Starting the Dailymotion sandbox, RTMP ingest and plugin…");
+	const api = options.api === "v2" ? "API v2" : "the legacy API";
+	console.log(options.realApi ? `Starting the plugin against the real Dailymotion API (${api})…` : `Starting the Dailymotion sandbox, RTMP ingest and plugin (${api})…`);
 	const deck = await startVirtualDeck(options);
 	if (deck.sandbox) console.log(`Dailymotion sandbox: ${deck.sandbox.url}`);
 	if (deck.ingest) console.log(`RTMP ingest:         ${deck.ingest.url}`);

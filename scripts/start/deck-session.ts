@@ -9,6 +9,7 @@ import { inspectorUrlOf } from "./inspector.ts";
 import { secretsOf, summarize } from "./log-mask.ts";
 import type { ClientMessage, LogLine, ServerMessage, SlotInfo, StatusItem } from "./page/protocol.ts";
 import { SlotViews } from "./slot-views.ts";
+import { currentLiveIn } from "./status.ts";
 
 const LOG_LIMIT = 400;
 
@@ -124,8 +125,8 @@ export class DeckSession {
 	}
 
 	#simulateOnAir(onAir: boolean): void {
-		const liveId = this.#host.globalSettings.liveId;
-		if (!this.#sandbox || typeof liveId !== "string" || !this.#sandbox.live(liveId)) {
+		const liveId = currentLiveIn(this.#host.globalSettings);
+		if (!this.#sandbox || !liveId || !this.#sandbox.live(liveId)) {
 			this.note("note", "simulateOnAir", "no current sandbox live: press Create Live first");
 			return;
 		}

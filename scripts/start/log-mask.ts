@@ -5,7 +5,7 @@
 import { mask } from "../../src/secrets.ts";
 
 /** Keys whose values are secrets (global settings, OBS stream settings, tokens). */
-const SECRET_KEY = /secret|password|token|^api_?key$|^key$|stream_?key|^auth$/i;
+const SECRET_KEY = /secret|password|token|api_?key$|^key$|stream_?key|^auth$/i;
 /** rtmp(s)://host/app/<stream key ...> — the last path segment and its query are the stream key. */
 const RTMP_URL = /\brtmps?:\/\/[^\s"'<>]+/gi;
 const MAX_SUMMARY = 180;

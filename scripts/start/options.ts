@@ -6,6 +6,7 @@ import type { VirtualDeckOptions } from "./virtual-deck.ts";
 export const USAGE = `Usage: npm start -- [options]
 
   --real-api            Use the real Dailymotion API (enter your credentials in the inspector) instead of the sandbox
+  --api <legacy|v2>     Which Dailymotion API the plugin uses (default legacy); the sandbox serves both
   --port <n>            Port of the page on 127.0.0.1 (default 8420; 0 = any free port)
   --obs-url <ws://…>    OBS WebSocket URL (default: the saved one, else ws://127.0.0.1:4455)
   --settings <file>     Settings file (default .local/start-settings.json)
@@ -21,6 +22,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
 		args: argv,
 		options: {
 			"real-api": { type: "boolean" },
+			api: { type: "string" },
 			port: { type: "string" },
 			"obs-url": { type: "string" },
 			settings: { type: "string" },
@@ -33,6 +35,8 @@ export function parseCliOptions(argv: string[]): CliOptions {
 	if (values.help) return { help: true };
 	const port = values.port === undefined ? undefined : Number(values.port);
 	if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new Error(`--port must be a port number, not ${values.port}`);
+	const api = values.api;
+	if (api !== undefined && api !== "legacy" && api !== "v2") throw new Error(`--api must be legacy or v2, not ${api}`);
 	const obsUrl = values["obs-url"];
 	if (obsUrl !== undefined && !/^wss?:\/\/[^\s]+$/.test(obsUrl)) throw new Error(`--obs-url must look like ws://127.0.0.1:4455, not ${obsUrl}`);
 	const language = values.language;
@@ -40,6 +44,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
 	return {
 		help: false,
 		realApi: values["real-api"] ?? false,
+		api,
 		port,
 		obsUrl,
 		settingsFile: values.settings,

@@ -20,7 +20,10 @@ export function initialGlobalSettings(opts: {
 	obsUrl: string | undefined;
 }): Record<string, unknown> {
 	const saved = { ...opts.saved.global[opts.target] };
-	if (opts.target === "sandbox") delete saved.liveId;
+	if (opts.target === "sandbox") {
+		delete saved.liveId;
+		delete saved.v2LiveId;
+	}
 	return { ...saved, ...opts.accountSettings, obsUrl: opts.obsUrl ?? (typeof saved.obsUrl === "string" && saved.obsUrl ? saved.obsUrl : DEFAULT_OBS_URL) };
 }
 

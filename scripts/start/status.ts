@@ -6,12 +6,24 @@ import type { StatusItem } from "./page/protocol.ts";
 export const OBS_HINT =
 	"Start OBS Studio, then OBS → Tools → WebSocket Server Settings → Enable WebSocket server, set a password, and enter it in the inspector's OBS section (beside the deck).";
 
+/**
+ * The current live of the API the settings use (`liveId`, or `v2LiveId` on API v2), as the plugin's `currentLiveId`
+ * reads it (scripts run the TypeScript sources directly, so they cannot import the plugin's settings modules).
+ */
+export function currentLiveIn(globalSettings: Record<string, unknown>): string {
+	const value = globalSettings[globalSettings.apiVersion === "v2" ? "v2LiveId" : "liveId"];
+	return typeof value === "string" ? value : "";
+}
+
 export function apiStatus(sandbox: Sandbox | undefined, globalSettings: Record<string, unknown>): StatusItem {
-	if (sandbox) return { id: "api", tone: "ok", text: `Dailymotion sandbox (partner account) at ${sandbox.url}` };
-	const configured = typeof globalSettings.apiKey === "string" && globalSettings.apiKey !== "";
+	const v2 = globalSettings.apiVersion === "v2";
+	const which = v2 ? "API v2" : "legacy API";
+	if (sandbox) return { id: "api", tone: "ok", text: `Dailymotion sandbox (${v2 ? "API v2 key" : "legacy API, partner account"}) at ${sandbox.url}` };
+	const key = v2 ? globalSettings.v2ApiKey : globalSettings.apiKey;
+	const configured = typeof key === "string" && key !== "";
 	return configured
-		? { id: "api", tone: "ok", text: "Real Dailymotion API" }
-		: { id: "api", tone: "warn", text: "Real Dailymotion API: no credentials yet", hint: "Select a key and enter your API key and secret in the inspector." };
+		? { id: "api", tone: "ok", text: `Real Dailymotion API (${which})` }
+		: { id: "api", tone: "warn", text: `Real Dailymotion API (${which}): no credentials yet`, hint: "Select a key and enter your API key and secret in the inspector." };
 }
 
 export function ingestStatus(ingestUrl: string | undefined, problem: string | undefined): StatusItem {
@@ -35,7 +47,7 @@ export function obsStatus(url: string, reach: ObsReachability | undefined, hasPa
 }
 
 export function liveStatus(sandbox: Sandbox | undefined, globalSettings: Record<string, unknown>): StatusItem {
-	const liveId = typeof globalSettings.liveId === "string" ? globalSettings.liveId : "";
+	const liveId = currentLiveIn(globalSettings);
 	if (!liveId) return { id: "live", tone: "off", text: "No current live", hint: "Press Create Live." };
 	const live = sandbox?.live(liveId);
 	if (!sandbox) return { id: "live", tone: "info", text: `Current live ${liveId}` };

@@ -26,6 +26,8 @@ export interface VirtualDeckOptions {
 	settingsFile?: string;
 	/** Use the real Dailymotion API (credentials from the inspector) instead of the sandbox. */
 	realApi?: boolean;
+	/** Which Dailymotion API the plugin uses (`apiVersion`): sandbox runs default to legacy, real-API runs keep the saved choice. */
+	api?: "legacy" | "v2";
 	/** OBS WebSocket URL put into global settings (default: the saved one, else ws://127.0.0.1:4455). */
 	obsUrl?: string;
 	/** Start the RTMP ingest (default: when nginx-rtmp is installed). */
@@ -62,7 +64,7 @@ export async function startVirtualDeck(options: VirtualDeckOptions = {}): Promis
 		for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
 	};
 	try {
-		const backends = await startBackends({ realApi: target === "real-api", ingest: options.ingest });
+		const backends = await startBackends({ realApi: target === "real-api", ingest: options.ingest, api: options.api });
 		stops.push(() => backends.close());
 		const globalSettings = initialGlobalSettings({ saved, target, accountSettings: backends.accountSettings, obsUrl: options.obsUrl });
 		const host = await startHost({ pluginDir, devices: DEVICES, globalSettings, language: options.language });

@@ -41,6 +41,11 @@ export class AdToggleAction extends SingletonAction<JsonObject> {
 	override async onKeyDown(ev: KeyDownEvent<JsonObject>): Promise<void> {
 		const key = this.#keys.get(ev.action.id);
 		if (!key) return;
+		if (!this.#adBreaks.canToggle()) {
+			logger.info("Ad breaks on/off is not available on API v2; nothing sent");
+			key.view.alert();
+			return;
+		}
 		const enabled = key.liveId ? this.#lives.store(key.liveId).snapshot.video?.adBreaksEnabled : undefined;
 		if (enabled === undefined || enabled === null || this.#busy.has(key.liveId)) {
 			key.view.alert(); // No live, or its state is not known yet: nothing sensible to flip.
@@ -69,6 +74,7 @@ export class AdToggleAction extends SingletonAction<JsonObject> {
 	}
 
 	#view(liveId: string): AdToggleView {
+		if (!this.#adBreaks.canToggle()) return { state: "unavailable" };
 		if (!liveId) return { state: "no-live" };
 		if (this.#busy.has(liveId)) return { state: "busy" };
 		const snapshot = this.#lives.store(liveId).snapshot;

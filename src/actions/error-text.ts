@@ -4,11 +4,13 @@ import {
 	ConfigError,
 	NetworkError,
 	NotFoundError,
+	PermissionError,
 	PublishUrlError,
 	RateLimitError,
 	ServerError,
 	TimeoutError,
 	UnexpectedResponseError,
+	UnsupportedError,
 } from "../dailymotion/index.js";
 import type { Messages, PlainKey } from "../i18n/messages.js";
 import { CreateUnconfirmedError } from "../live/lost-create.js";
@@ -52,6 +54,8 @@ const CONFIG_TEXTS: Record<string, Texts> = {
 	profileId: { title: "error.config.profileId.title", reason: "error.config.profileId.reason" },
 	apiUrl: { title: "error.config.apiUrl.title", reason: "problem.apiUrl.https" },
 	tokenUrl: { title: "error.config.apiUrl.title", reason: "problem.tokenUrl.https" },
+	v2ApiUrl: { title: "error.config.apiUrl.title", reason: "problem.apiUrl.https" },
+	v2TokenUrl: { title: "error.config.apiUrl.title", reason: "problem.tokenUrl.https" },
 };
 
 /** Maps any thrown value to what the key shows; classification is by type or code, never by message text. */
@@ -67,6 +71,8 @@ function classify(err: unknown): Texts & { remote?: boolean } {
 	if (isObsError(err)) return { ...OBS_TEXTS[err.code], remote: err.code === "request-failed" };
 	if (err instanceof ConfigError) return CONFIG_TEXTS[err.field ?? ""] ?? { title: "title.checkSettings", reason: "error.config.reason" };
 	if (err instanceof AuthError) return { title: "error.auth.title", reason: "error.auth.reason", remote: true };
+	if (err instanceof PermissionError) return { title: "error.permission.title", reason: "error.permission.reason", remote: true };
+	if (err instanceof UnsupportedError) return { title: "error.unsupported.title", reason: "error.unsupported.reason" };
 	// The API's 404 text ("Can't find object video…") means nothing to a streamer.
 	if (err instanceof NotFoundError) return { title: "error.notFound.title", reason: "error.notFound.reason" };
 	if (err instanceof RateLimitError) return { title: "error.rateLimit.title", reason: "error.rateLimit.reason" };

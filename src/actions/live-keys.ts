@@ -3,6 +3,7 @@ import type { Logger } from "../log.js";
 import type { LiveRegistry } from "../live/live-registry.js";
 import type { LiveSnapshot } from "../live/live-store.js";
 import type { SecondTicker } from "../live/second-ticker.js";
+import { currentLiveId } from "../settings/global.js";
 import type { GlobalSettingsStore } from "../settings/global-store.js";
 import { KeyViews, type KeyView } from "./key-view.js";
 
@@ -24,7 +25,7 @@ interface Tracked<S> extends LiveKey<S> {
 /**
  * The per-key plumbing shared by the keys that show the current live (Ad Break, Ad Breaks On/Off, Live Status):
  * each visible key watches the live's shared store (one poller per live), re-renders on every change, and takes
- * second ticks only while its display is counting. Following the current live (`liveId`) is automatic.
+ * second ticks only while its display is counting. Following the current live (of the API in use) is automatic.
  */
 export class LiveKeys<S> {
 	#views: KeyViews;
@@ -47,7 +48,9 @@ export class LiveKeys<S> {
 		this.#ticker = deps.ticker;
 		this.#render = deps.render;
 		deps.settings.onChange((current, previous) => {
-			if (current.liveId !== previous.liveId) for (const key of this.#keys.values()) this.#follow(key);
+			// A new API version also redraws: some keys show what that API can do (Ad Breaks On/Off on v2).
+			const moved = currentLiveId(current) !== currentLiveId(previous) || current.apiVersion !== previous.apiVersion;
+			if (moved) for (const key of this.#keys.values()) this.#follow(key);
 		});
 	}
 
@@ -105,7 +108,7 @@ export class LiveKeys<S> {
 
 	#follow(key: Tracked<S>): void {
 		key.unwatch();
-		key.liveId = this.#settings.current.liveId;
+		key.liveId = currentLiveId(this.#settings.current);
 		key.unwatch = key.liveId ? this.#lives.watch(key.liveId, (_: LiveSnapshot) => this.draw(key)) : () => undefined;
 		this.draw(key);
 	}

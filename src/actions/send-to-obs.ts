@@ -3,6 +3,7 @@ import type { JsonObject } from "@elgato/utils";
 import type { Messages } from "../i18n/messages.js";
 import { renderSendToObs } from "../keys/index.js";
 import type { ObsPublisher } from "../live/obs-publisher.js";
+import { currentLiveId } from "../settings/global.js";
 import type { GlobalSettingsStore } from "../settings/global-store.js";
 import { parseSendToObsSettings } from "../settings/send-to-obs.js";
 import { errorText } from "./error-text.js";
@@ -41,7 +42,7 @@ export class SendToObsAction extends SingletonAction<JsonObject> {
 		view.image(renderSendToObs({ state: "busy" }, this.#m));
 		try {
 			await this.#settings.whenReceived(); // a press right after launch may beat the host's global settings
-			await this.#publisher.sendLive(this.#settings.current.liveId, { start: settings.value.start });
+			await this.#publisher.sendLive(currentLiveId(this.#settings.current), { start: settings.value.start });
 			view.image(renderSendToObs({ state: settings.value.start ? "streaming" : "done" }, this.#m));
 			view.title(this.#m.t(settings.value.start ? "title.obsStreaming" : "title.obsReady"));
 			view.ok();

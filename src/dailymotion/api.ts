@@ -2,15 +2,17 @@ import type { z } from "zod";
 import type { Logger } from "../log.js";
 import type { TokenProvider } from "./auth.js";
 import { AuthError } from "./errors.js";
-import { type HttpRequest, type HttpTransport, joinUrl } from "./http.js";
+import { type HttpMethod, type HttpRequest, type HttpTransport, joinUrl } from "./http.js";
 
-/** One call to the REST API, relative to `apiUrl`. */
+/** One call to the API (legacy REST or v2), relative to `apiUrl`. */
 export interface ApiCall<T> {
-	method: "GET" | "POST";
+	method: HttpMethod;
 	/** Path below `apiUrl`, e.g. `/video/x8abc12`. Path segments must already be encoded. */
 	path: string;
 	searchParams?: Record<string, string>;
 	form?: Record<string, string>;
+	/** A JSON body (API v2). */
+	json?: Record<string, unknown>;
 	schema: z.ZodType<T>;
 	/** Default true; only `GET /channels` is anonymous. */
 	auth?: boolean;
@@ -72,6 +74,7 @@ export class AuthorizedApi implements ApiRequester {
 			...(bearer ? { bearer } : {}),
 			...(call.searchParams ? { searchParams: call.searchParams } : {}),
 			...(call.form ? { form: call.form } : {}),
+			...(call.json ? { json: call.json } : {}),
 		};
 	}
 }

@@ -42,15 +42,18 @@ export class TokenProvider {
 	readonly #request: TokenRequester;
 	readonly #now: () => number;
 	readonly #logger: Logger;
+	readonly #scope: string;
 	#token: AccessToken | undefined;
 	#refreshToken: string | undefined;
 	#pending: Promise<AccessToken> | undefined;
 
-	constructor(config: DailymotionConfig, request: TokenRequester, options: { now: () => number; logger: Logger }) {
+	/** `options.scope` replaces {@link SCOPE} (API v2 asks for its own, space-separated scopes). */
+	constructor(config: DailymotionConfig, request: TokenRequester, options: { now: () => number; logger: Logger; scope?: string }) {
 		this.#config = config;
 		this.#request = request;
 		this.#now = options.now;
 		this.#logger = options.logger;
+		this.#scope = options.scope ?? SCOPE;
 	}
 
 	/**
@@ -87,7 +90,7 @@ export class TokenProvider {
 		if (response.refresh_token) this.#refreshToken = response.refresh_token;
 		const token: AccessToken = {
 			accessToken: response.access_token,
-			scope: response.scope ?? SCOPE,
+			scope: response.scope ?? this.#scope,
 			renewAt: renewDeadline(obtainedAt, response.expires_in),
 			...(response.uid ? { uid: response.uid } : {}),
 		};
@@ -99,7 +102,7 @@ export class TokenProvider {
 	async #grant(force: boolean): Promise<TokenResponse> {
 		const { mode, apiKey, apiSecret } = this.#config;
 		const client = { client_id: apiKey, client_secret: apiSecret };
-		if (mode === "partner") return this.#request({ grant_type: "client_credentials", ...client, scope: SCOPE });
+		if (mode === "partner") return this.#request({ grant_type: "client_credentials", ...client, scope: this.#scope });
 
 		const refreshToken = this.#refreshToken;
 		if (refreshToken && !force) {
@@ -116,7 +119,7 @@ export class TokenProvider {
 			...client,
 			username: this.#config.username ?? "",
 			password: this.#config.password ?? "",
-			scope: SCOPE,
+			scope: this.#scope,
 		});
 	}
 }

@@ -3,30 +3,26 @@ import { setAdBreaksEnabled, launchAdBreak } from "./ad-breaks.js";
 import { AuthorizedApi } from "./api.js";
 import { TokenProvider } from "./auth.js";
 import { FALLBACK_CHANNELS, listChannels } from "./channels.js";
-import type { ApiMode, ClientOptions, DailymotionConfig } from "./config.js";
-import { ConfigError } from "./errors.js";
-import { HttpTransport } from "./http.js";
+import type { ClientOptions, DailymotionConfig } from "./config.js";
+import { ConfigError, UnsupportedError } from "./errors.js";
+import { transportFor } from "./http.js";
+import type { ConnectionInfo, LiveApi, Profile } from "./live-api.js";
 import { createLive, listLives } from "./lives.js";
+import { splitPublishUrl, type PublishTarget } from "./publish-url.js";
 import { EDITABLE_FIELDS, tokenResponseSchema } from "./schemas.js";
 import type { AdBreakLaunch, Channel, CreatedLive, CreateLiveInput, LiveSummary, VideoChanges, VideoState } from "./types.js";
 import { editVideo, getVideo } from "./videos.js";
 
 export { FALLBACK_CHANNELS };
-export type { AdBreakLaunch, Channel, CreatedLive, LiveSummary, VideoChanges, VideoState };
-
-/** Result of "Test connection" in the property inspector. */
-export interface ConnectionInfo {
-	mode: ApiMode;
-	/** The configured profile, or the user token's uid; null when neither is known. */
-	profileId: string | null;
-	scope: string;
-}
+export type { AdBreakLaunch, Channel, ConnectionInfo, CreatedLive, LiveSummary, VideoChanges, VideoState };
 
 /**
  * The Dailymotion legacy REST client (contract §8): one instance per configuration, holding the token cache.
  * Every method throws only `DailymotionError` subclasses (except {@link listChannels}, which never throws).
  */
-export class DailymotionClient {
+export class DailymotionClient implements LiveApi {
+	readonly version = "legacy" as const;
+	readonly capabilities = { adBreakToggle: true };
 	/** The configuration this client was built with. */
 	readonly config: DailymotionConfig;
 	readonly #logger: Logger;
@@ -36,13 +32,7 @@ export class DailymotionClient {
 	constructor(config: DailymotionConfig, options: ClientOptions = {}) {
 		this.config = config;
 		this.#logger = options.logger ?? silentLogger;
-		const http = new HttpTransport({
-			timeoutMs: clampInt(options.timeoutMs, 10_000, 1, 2_147_483_647),
-			getRetries: clampInt(options.getRetries, 2, 0, 10),
-			logger: this.#logger,
-			secrets: () => [config.apiSecret, config.password, ...this.#tokens.secrets()],
-			...(options.fetch ? { fetch: options.fetch } : {}),
-		});
+		const http = transportFor(options, this.#logger, () => [config.apiSecret, config.password, ...this.#tokens.secrets()]);
 		this.#tokens = new TokenProvider(
 			config,
 			(form) => http.send({ method: "POST", url: config.tokenUrl, form, schema: tokenResponseSchema, source: "token" }),
@@ -112,12 +102,16 @@ export class DailymotionClient {
 	async testConnection(): Promise<ConnectionInfo> {
 		const token = await this.#tokens.get({ force: true });
 		const profileId = this.config.profileId?.trim() || token.uid || null;
-		return { mode: this.config.mode, profileId, scope: token.scope };
+		return { api: "legacy", mode: this.config.mode, profileId, scope: token.scope };
 	}
-}
 
-/** A whole number in [min, max], or `fallback` when unset or not a number. */
-function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
-	if (value === undefined || !Number.isFinite(value)) return fallback;
-	return Math.min(max, Math.max(min, Math.floor(value)));
+	/** The legacy API cannot list profiles under client_credentials (no `/me`): the profile id is typed in. */
+	listProfiles(): Promise<Profile[]> {
+		return Promise.reject(new UnsupportedError("Profiles are listed on API v2 only", { type: "unsupported" }));
+	}
+
+	/** §8.11: split at the last `/`. */
+	publishTarget(publishUrl: string): PublishTarget {
+		return splitPublishUrl(publishUrl);
+	}
 }

@@ -17,6 +17,8 @@ export interface DailymotionConfig {
 	profileId?: string;
 	apiUrl: string;
 	tokenUrl: string;
+	/** How messages name this account, default "<mode> mode" (API v2: "API v2"). */
+	label?: string;
 }
 
 /** Tuning and test seams of the client. */
@@ -52,7 +54,7 @@ export function assertCredentials(config: DailymotionConfig): void {
 	for (const field of required) {
 		const value = config[field as keyof DailymotionConfig];
 		if (typeof value !== "string" || value.trim() === "") {
-			throw new ConfigError(`Missing ${LABELS[field] ?? field} (${config.mode} mode)`, field);
+			throw new ConfigError(`Missing ${LABELS[field] ?? field} (${config.label ?? `${config.mode} mode`})`, field);
 		}
 	}
 }

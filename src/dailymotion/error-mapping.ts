@@ -5,12 +5,13 @@ import {
 	DailymotionError,
 	NetworkError,
 	NotFoundError,
+	PermissionError,
 	RateLimitError,
 	ServerError,
 	TimeoutError,
 	UnexpectedResponseError,
 } from "./errors.js";
-import { legacyErrorSchema, oauthErrorSchema } from "./schemas.js";
+import { legacyErrorSchema, oauthErrorSchema, v2ErrorSchema } from "./schemas.js";
 
 /** Which endpoint answered: the OAuth token endpoint or the REST API. */
 export type ErrorSource = "token" | "api";
@@ -43,8 +44,13 @@ export function parseRetryAfter(value: string | null | undefined, now: () => num
 	return Number.isNaN(at) ? undefined : Math.max(0, at - now());
 }
 
-/** Pulls `type`/`message` from a legacy or OAuth error body; nothing from HTML or other text. */
+/**
+ * Pulls `type`/`message` from a legacy, v2 or OAuth error body; nothing from HTML or other text. A v2 `code`
+ * (`RESOURCE_NOT_FOUND`) becomes the lower-case `type` (`resource_not_found`), in the legacy types' style.
+ */
 function describeBody(body: unknown): { type?: string; message?: string } {
+	const v2 = v2ErrorSchema.safeParse(body);
+	if (v2.success) return { type: v2.data.error.code.toLowerCase(), message: v2.data.error.message };
 	const legacy = legacyErrorSchema.safeParse(body);
 	if (legacy.success) return { type: legacy.data.error.type, message: legacy.data.error.message };
 	const oauth = oauthErrorSchema.safeParse(body);
@@ -70,7 +76,11 @@ export function errorFromResponse(response: ErrorResponse, context: MappingConte
 		return new AuthError(`Dailymotion login failed: ${reason}`, options);
 	}
 	if (status === 401) return new AuthError(apiMessage ?? "Dailymotion rejected the access token", options);
-	if (status === 404) return new NotFoundError(apiMessage ?? "Not found on Dailymotion", options);
+	if (described.type === "missing_permissions") {
+		return new PermissionError(`API key lacks live permission${apiMessage ? ` (${apiMessage})` : ""}`, options);
+	}
+	// v2 codes are stable: a RESOURCE_NOT_FOUND is a missing live whatever the status says.
+	if (status === 404 || described.type === "resource_not_found") return new NotFoundError(apiMessage ?? "Not found on Dailymotion", options);
 	if (status === 429) {
 		const retryAfterMs = parseRetryAfter(response.retryAfter, context.now);
 		const message = apiMessage ?? "Too many requests to Dailymotion, try again later";

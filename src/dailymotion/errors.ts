@@ -86,6 +86,16 @@ export class PublishUrlError extends DailymotionError {
 	override name = "PublishUrlError" as const;
 }
 
+/** The API key lacks a permission the call needs (API v2 `MISSING_PERMISSIONS`): set it on the key in Dailymotion Studio. */
+export class PermissionError extends DailymotionError {
+	override name = "PermissionError" as const;
+}
+
+/** The API in use has no such operation (Ad Breaks On/Off on API v2): nothing was sent. */
+export class UnsupportedError extends DailymotionError {
+	override name = "UnsupportedError" as const;
+}
+
 /** Any other 4xx from the API (400 `invalid_parameter`, 403 `access_forbidden`…): show `message`. */
 export class ApiError extends DailymotionError {
 	override name = "ApiError" as const;
@@ -139,6 +149,16 @@ export function isUnexpectedResponseError(error: unknown): error is UnexpectedRe
 /** True for {@link PublishUrlError}. */
 export function isPublishUrlError(error: unknown): error is PublishUrlError {
 	return error instanceof PublishUrlError;
+}
+
+/** True for {@link PermissionError}. */
+export function isPermissionError(error: unknown): error is PermissionError {
+	return error instanceof PermissionError;
+}
+
+/** True for {@link UnsupportedError}. */
+export function isUnsupportedError(error: unknown): error is UnsupportedError {
+	return error instanceof UnsupportedError;
 }
 
 /** True for {@link ApiError}. */

@@ -1,18 +1,24 @@
 import ky, { type KyInstance } from "ky";
 import type { z } from "zod";
 import type { Logger } from "../log.js";
+import type { ClientOptions } from "./config.js";
 import { redact } from "../secrets.js";
 import { type ErrorSource, toDailymotionError } from "./error-mapping.js";
 import { retryOptions } from "./retry.js";
 
+/** The methods the two APIs use: the legacy one writes with POST, v2 also edits with PATCH. */
+export type HttpMethod = "GET" | "POST" | "PATCH";
+
 /** One HTTP exchange, described without any ky type (the resource layer never sees ky). */
 export interface HttpRequest<T> {
-	method: "GET" | "POST";
+	method: HttpMethod;
 	/** Absolute URL without query string. */
 	url: string;
 	searchParams?: Record<string, string>;
-	/** Sent as `application/x-www-form-urlencoded`. */
+	/** Sent as `application/x-www-form-urlencoded` (legacy API). */
 	form?: Record<string, string>;
+	/** Sent as `application/json` (API v2). */
+	json?: Record<string, unknown>;
 	/** Bearer token; omitted for unauthenticated calls. */
 	bearer?: string;
 	/** Validates the JSON answer. */
@@ -75,6 +81,7 @@ export class HttpTransport {
 				headers,
 				...(request.searchParams ? { searchParams: request.searchParams } : {}),
 				...(request.form ? { body: new URLSearchParams(request.form) } : {}),
+				...(request.json ? { json: request.json } : {}),
 			}).json(request.schema);
 			this.#logger.debug(`${label} → OK (${Math.round(performance.now() - started)} ms)`);
 			return result as T;
@@ -96,4 +103,21 @@ function pathOf(url: string): string {
 	} catch {
 		return "(invalid URL)";
 	}
+}
+
+/** The transport of a client built with `options` (timeout and GET retries clamped to sane ranges). */
+export function transportFor(options: ClientOptions, logger: Logger, secrets: () => readonly (string | undefined)[]): HttpTransport {
+	return new HttpTransport({
+		timeoutMs: clampInt(options.timeoutMs, 10_000, 1, 2_147_483_647),
+		getRetries: clampInt(options.getRetries, 2, 0, 10),
+		logger,
+		secrets,
+		...(options.fetch ? { fetch: options.fetch } : {}),
+	});
+}
+
+/** A whole number in [min, max], or `fallback` when unset or not a number. */
+function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
+	if (value === undefined || !Number.isFinite(value)) return fallback;
+	return Math.min(max, Math.max(min, Math.floor(value)));
 }

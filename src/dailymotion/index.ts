@@ -1,7 +1,9 @@
-/** Dailymotion legacy REST client: the only public surface of `src/dailymotion/`. */
-export { DailymotionClient, type ConnectionInfo } from "./client.js";
+/** Dailymotion clients (legacy REST and API v2): the only public surface of `src/dailymotion/`. */
+export { DailymotionClient } from "./client.js";
+export { DailymotionV2Client, type V2Config } from "./v2/client.js";
 export { FALLBACK_CHANNELS } from "./channels.js";
 export { type ApiMode, type ClientOptions, type DailymotionConfig } from "./config.js";
+export type { ApiVersion, ConnectionInfo, LiveApi, Profile } from "./live-api.js";
 export { splitPublishUrl, type PublishTarget } from "./publish-url.js";
 export type {
 	AdBreakLaunch,

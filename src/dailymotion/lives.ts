@@ -59,9 +59,14 @@ async function readPublishUrl(api: ApiRequester, id: string): Promise<string> {
 
 const livesListSchema = listSchema(liveSummarySchema);
 
+/** A list page size: `limit` clamped to 1…100 (both APIs' maximum), 20 when it is not a number. */
+export function pageSize(limit: number): number {
+	return Number.isFinite(limit) ? Math.min(100, Math.max(1, Math.floor(limit))) : 20;
+}
+
 /** The profile's lives, newest first (§8.10). `limit` is clamped to 1…100. */
 export async function listLives(api: ApiRequester, profileId: string, limit = 20): Promise<LiveSummary[]> {
-	const size = Number.isFinite(limit) ? Math.min(100, Math.max(1, Math.floor(limit))) : 20;
+	const size = pageSize(limit);
 	const result = await api.call({
 		method: "GET",
 		path: profileVideosPath(profileId),

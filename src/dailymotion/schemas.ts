@@ -5,9 +5,9 @@ import { z } from "zod";
  * only returns the requested fields or may send `null`.
  */
 
-const nullableString = z.string().nullable().optional();
-const nullableNumber = z.number().nullable().optional();
-const nullableBoolean = z.boolean().nullable().optional();
+export const nullableString = z.string().nullable().optional();
+export const nullableNumber = z.number().nullable().optional();
+export const nullableBoolean = z.boolean().nullable().optional();
 
 /** OAuth token response (§8.2). `expires_in` is accepted as a number or numeric string. */
 export const tokenResponseSchema = z.object({
@@ -32,6 +32,14 @@ export const legacyErrorSchema = z.object({
 		code: z.number().optional(),
 		message: z.string().optional(),
 		type: z.string().optional(),
+	}),
+});
+
+/** API v2 error body: `code` is a stable string such as `RESOURCE_NOT_FOUND` or `MISSING_PERMISSIONS`. */
+export const v2ErrorSchema = z.object({
+	error: z.object({
+		code: z.string().min(1),
+		message: z.string().optional(),
 	}),
 });
 

@@ -50,6 +50,7 @@ export class Messages {
 	#plurals: Intl.PluralRules | undefined;
 	#numbers: Intl.NumberFormat | undefined;
 	#seconds: Intl.NumberFormat | undefined;
+	#minutes: Intl.NumberFormat | undefined;
 	#compact: Intl.NumberFormat | undefined;
 	readonly #missing = new Set<string>();
 	readonly #onMissing: (key: string) => void;
@@ -104,6 +105,12 @@ export class Messages {
 	seconds(n: number): string {
 		this.#seconds ??= new Intl.NumberFormat(this.locale, { style: "unit", unit: "second", unitDisplay: "short" });
 		return this.#seconds.format(n);
+	}
+
+	/** A duration in minutes: "15 min", "15 Min.", "15 分". */
+	minutes(n: number): string {
+		this.#minutes ??= new Intl.NumberFormat(this.locale, { style: "unit", unit: "minute", unitDisplay: "short" });
+		return this.#minutes.format(n);
 	}
 
 	/** A short count for small screens: "987", "1.2K", "12K", "1.2M" (or the language's own units, "1,2万"). */

@@ -1,4 +1,4 @@
-import type { DailymotionClient, VideoChanges, VideoState } from "../dailymotion/index.js";
+import type { LiveApi, VideoChanges, VideoState } from "../dailymotion/index.js";
 import type { Messages } from "../i18n/messages.js";
 import type { ApiProvider } from "../live/api-provider.js";
 import type { ObsLink } from "../live/obs-link.js";
@@ -43,6 +43,10 @@ export async function answerRequest(request: InspectorRequest, deps: AnswerDeps)
 				const items = channels.map((c) => ({ value: c.id, label: c.name }));
 				return { event: "channels", requestId, ok: true, items };
 			}
+			case "profiles": {
+				const profiles = await deps.api.client().listProfiles();
+				return { event: "profiles", requestId, ok: true, items: profiles.map((p) => ({ value: p.id, label: p.name })) };
+			}
 			case "lives": {
 				const items = await deps.api.client().listLives(50);
 				return { event: "lives", requestId, ok: true, items };
@@ -59,13 +63,7 @@ export async function answerRequest(request: InspectorRequest, deps: AnswerDeps)
 	}
 }
 
-async function editLive(
-	client: DailymotionClient,
-	liveId: string,
-	edit: LiveEdit,
-	requestId: string,
-	m: Messages,
-): Promise<InspectorAnswer> {
+async function editLive(client: LiveApi, liveId: string, edit: LiveEdit, requestId: string, m: Messages): Promise<InspectorAnswer> {
 	const changes: VideoChanges = {};
 	if (edit.title !== undefined) {
 		const title = edit.title.trim();

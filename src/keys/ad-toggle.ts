@@ -8,7 +8,7 @@ import { KEY_SIZE } from "./svg.js";
 
 /** What the ads toggle key shows. */
 export type AdToggleView =
-	| { state: "on" | "off" | "unknown" | "busy" | "no-live" }
+	| { state: "on" | "off" | "unknown" | "busy" | "no-live" | "unavailable" }
 	| { state: "error"; message: string };
 
 const SWITCH_W = 52;
@@ -46,6 +46,13 @@ export function renderAdToggle(view: AdToggleView, m: Messages): string {
 			return renderFace({ glyph: adBadge, glyphColor: palette.grey, main: m.t("face.adToggle.unknown"), sub: [m.t("face.adToggle.unknownCaption")] });
 		case "busy":
 			return renderFace({ glyph: dots, glyphColor: palette.amber, main: m.t("face.adToggle.busy"), sub: [m.t("face.adToggle.busyCaption")] });
+		case "unavailable":
+			return renderFace({
+				glyph: adBadge,
+				glyphColor: palette.grey,
+				main: m.t("face.adToggle.unavailable"),
+				sub: [m.t("face.adToggle.unavailableCaption")],
+			});
 		case "no-live":
 			return renderFace({ glyph: adBadge, glyphColor: palette.grey, main: m.t("face.noLive"), sub: [m.t("face.selectLive")] });
 		case "error":

@@ -16,17 +16,29 @@ export type AdBreakPhase =
 	| { kind: "quota" }
 	| { kind: "ready"; remaining: number | null };
 
+/** The API's end times are whole UNIX seconds, so the launch they imply can be up to this much before the real one. */
+const END_TIME_STEP_MS = 1000;
+
+/** This plugin's last accepted launch on a live. */
+export interface OwnLaunch {
+	/** When the launch request was sent (ms): the break cannot have started earlier. */
+	sentAt: number;
+	/** The end time in the launch's answer (ms), if any: it outlives a stale poll answered after it. */
+	endsAt: number | null;
+}
+
 /**
  * The ad-break state of a live at `now` (ms), for a key whose minimum interval is `cooldownMs`.
- * readyAt = max(server end time, launch time + cooldown) (contract §8.8). The launch time is the later of the server's
- * (its end time minus the break's length: it survives restarts and every key on the live agrees) and `lastLaunchAt`,
- * this plugin's own last launch (ms), which holds even when the API answers with no or a stale end time.
+ * readyAt = max(server end time, launch time + cooldown) (contract §8.8).
+ * - The server's end time drives the running break whenever the API gives one: every key and device then agrees, and
+ *   it survives restarts. The launch time is that end minus the break's length.
+ * - The plugin's own clock is only the fallback, when the API gives no end time or a stale one (not after our last
+ *   launch request was sent, i.e. a previous break's). It counts from the moment the request was sent, never from
+ *   when the answer arrived, so the key is never later than the server.
  */
-export function adBreakPhase(video: VideoState | null, now: number, cooldownMs: number, lastLaunchAt = 0): AdBreakPhase {
+export function adBreakPhase(video: VideoState | null, now: number, cooldownMs: number, own?: OwnLaunch): AdBreakPhase {
 	if (!video) return { kind: "loading" };
-	const serverEndsAt = video.adBreakEndTime ? video.adBreakEndTime * 1000 : 0;
-	const launchedAt = Math.max(serverEndsAt ? serverEndsAt - AD_BREAK_MS : 0, lastLaunchAt);
-	const endsAt = Math.max(serverEndsAt, launchedAt ? launchedAt + AD_BREAK_MS : 0);
+	const { endsAt, launchedAt } = breakTimes(video, own);
 	if (endsAt > now) return { kind: "running", remainingMs: endsAt - now, totalMs: AD_BREAK_MS, endsAt };
 	const cooldownEndsAt = launchedAt ? launchedAt + cooldownMs : 0;
 	if (cooldownEndsAt > now) {
@@ -37,6 +49,18 @@ export function adBreakPhase(video: VideoState | null, now: number, cooldownMs: 
 	if (!video.onair) return { kind: "off-air" };
 	if (video.adBreakRemaining === 0) return { kind: "quota" };
 	return { kind: "ready", remaining: video.adBreakRemaining };
+}
+
+/** When the latest break ends and when it was launched (ms; 0 = no break known). */
+function breakTimes(video: VideoState, own: OwnLaunch | undefined): { endsAt: number; launchedAt: number } {
+	const reported = Math.max(video.adBreakEndTime ? video.adBreakEndTime * 1000 : 0, own?.endsAt ?? 0);
+	const sentAt = own?.sentAt ?? 0;
+	if (reported > sentAt) {
+		// A server whose breaks are shorter than ours would imply a launch before we sent it: the cooldown still counts
+		// from (about) our request, so it is never shortened by more than the end time's rounding.
+		return { endsAt: reported, launchedAt: Math.max(reported - AD_BREAK_MS, sentAt - END_TIME_STEP_MS) };
+	}
+	return sentAt ? { endsAt: sentAt + AD_BREAK_MS, launchedAt: sentAt } : { endsAt: 0, launchedAt: 0 };
 }
 
 /** True when a press must not send a request (a break or cooldown is running). */

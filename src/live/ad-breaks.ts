@@ -1,5 +1,5 @@
 import type { Logger } from "../log.js";
-import { adBreakPhase, isCountingDown, type AdBreakPhase } from "./ad-break-clock.js";
+import { adBreakPhase, isCountingDown, type AdBreakPhase, type OwnLaunch } from "./ad-break-clock.js";
 import type { ApiProvider } from "./api-provider.js";
 import type { LiveRegistry } from "./live-registry.js";
 
@@ -23,8 +23,8 @@ export class AdBreaks {
 	#deps: AdBreaksDeps;
 	#now: () => number;
 	#launching = new Set<string>();
-	/** This plugin's last accepted launch per live (ms): the countdown must not depend on the API's end time alone. */
-	#lastLaunchAt = new Map<string, number>();
+	/** This plugin's last accepted launch per live: the countdown must not depend on the API's end time alone. */
+	#ownLaunch = new Map<string, OwnLaunch>();
 
 	constructor(deps: AdBreaksDeps) {
 		this.#deps = deps;
@@ -35,7 +35,7 @@ export class AdBreaks {
 		if (!liveId) return { kind: "no-live" };
 		const snapshot = this.#deps.lives.store(liveId).snapshot;
 		if (!snapshot.video && snapshot.error) return { kind: "error", error: snapshot.error };
-		return adBreakPhase(snapshot.video, this.#now(), cooldownMs, this.#lastLaunchAt.get(liveId));
+		return adBreakPhase(snapshot.video, this.#now(), cooldownMs, this.#ownLaunch.get(liveId));
 	}
 
 	isLaunching(liveId: string): boolean {
@@ -52,9 +52,11 @@ export class AdBreaks {
 		}
 		this.#launching.add(liveId);
 		try {
+			// Taken before sending: the break starts on the server before its answer gets back.
+			const sentAt = this.#now();
 			const result = await this.#deps.api.client().launchAdBreak(liveId);
 			// Kept here rather than in the live's store, which every poll replaces with what the API says.
-			this.#lastLaunchAt.set(liveId, this.#now());
+			this.#ownLaunch.set(liveId, { sentAt, endsAt: result.endTime ? result.endTime * 1000 : null });
 			const endTime = result.endTime ? { adBreakEndTime: result.endTime } : {};
 			this.#deps.lives.store(liveId).patchVideo({ ...endTime, adBreakRemaining: result.remaining });
 			this.#deps.logger.info(`Ad break launched on live ${liveId}; ${result.remaining ?? "?"} left this hour`);
@@ -73,5 +75,14 @@ export class AdBreaks {
 		await this.#deps.api.client().setAdBreaksEnabled(liveId, enabled);
 		this.#deps.lives.store(liveId).patchVideo({ adBreaksEnabled: enabled });
 		this.#deps.logger.info(`Ad breaks ${enabled ? "enabled" : "disabled"} on live ${liveId}`);
+	}
+
+	/** False when the API in use has no ad-breaks on/off (API v2): the key says so and sends nothing. */
+	canToggle(): boolean {
+		try {
+			return this.#deps.api.client().capabilities.adBreakToggle;
+		} catch {
+			return true; // unusable settings: the key shows the read's error instead
+		}
 	}
 }

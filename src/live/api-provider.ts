@@ -1,15 +1,16 @@
-import { ConfigError, DailymotionClient, type ClientOptions } from "../dailymotion/index.js";
-import { apiConfigFrom } from "../settings/api-config.js";
+import { ConfigError, DailymotionClient, DailymotionV2Client, type ClientOptions, type LiveApi } from "../dailymotion/index.js";
+import { apiConfigFrom, type ApiConfig } from "../settings/api-config.js";
 import type { GlobalSettingsStore } from "../settings/global-store.js";
 
 /**
- * Hands out the Dailymotion client for the current global settings. The client (and so its token cache) is kept
- * while the settings that shape it stay the same, and replaced when they change.
+ * Hands out the Dailymotion client for the current global settings: the legacy REST client or the API v2 one, as
+ * `apiVersion` says. The client (and so its token cache) is kept while the settings that shape it stay the same, and
+ * replaced when they change.
  */
 export class ApiProvider {
 	#store: GlobalSettingsStore;
 	#options: ClientOptions;
-	#client: DailymotionClient | undefined;
+	#client: LiveApi | undefined;
 	#key = "";
 
 	constructor(store: GlobalSettingsStore, options: ClientOptions = {}) {
@@ -17,7 +18,7 @@ export class ApiProvider {
 		this.#options = options;
 	}
 
-	/** Calls `listener` when a settings change alters what the client is built from (account, credentials, URLs). */
+	/** Calls `listener` when a settings change alters what the client is built from (API, account, credentials, URLs). */
 	onConfigChange(listener: () => void): () => void {
 		return this.#store.onChange((current, previous) => {
 			if (JSON.stringify(apiConfigFrom(current)) !== JSON.stringify(apiConfigFrom(previous))) listener();
@@ -25,14 +26,18 @@ export class ApiProvider {
 	}
 
 	/** The client to use now; throws ConfigError when the settings cannot work. */
-	client(): DailymotionClient {
+	client(): LiveApi {
 		const result = apiConfigFrom(this.#store.current);
 		if (!result.ok) throw new ConfigError(result.problem, result.field);
 		const key = JSON.stringify(result.config);
 		if (!this.#client || key !== this.#key) {
-			this.#client = new DailymotionClient(result.config, this.#options);
+			this.#client = build(result.config, this.#options);
 			this.#key = key;
 		}
 		return this.#client;
 	}
+}
+
+function build(config: ApiConfig, options: ClientOptions): LiveApi {
+	return config.api === "v2" ? new DailymotionV2Client(config, options) : new DailymotionClient(config, options);
 }

@@ -2,6 +2,7 @@ import type { CreatedLive, CreateLiveInput } from "../dailymotion/index.js";
 import type { Logger } from "../log.js";
 import { redact } from "../secrets.js";
 import { expandTitle, type CreateLiveSettings } from "../settings/create-live.js";
+import { currentLiveId, liveIdKey } from "../settings/global.js";
 import type { GlobalSettingsStore } from "../settings/global-store.js";
 import type { ApiProvider } from "./api-provider.js";
 import { mayHaveCreated, recoverLostCreate } from "./lost-create.js";
@@ -26,7 +27,7 @@ export interface CreateOutcome {
 
 /**
  * Creates lives, one at a time: presses while a create runs (on any key) share its outcome, so a nervous triple
- * press makes one live. The new live becomes the current one (`liveId` in global settings), then goes to OBS if the
+ * press makes one live. The new live becomes the current one (`liveId`, or `v2LiveId` on API v2), then goes to OBS if the
  * key asks for it, using the publish URL from the create answer (one API round trip). A create whose answer was lost
  * is reconciled against the profile's recent lives instead of being reported (and re-pressed) as a failure.
  */
@@ -71,6 +72,8 @@ export class LiveCreator {
 		// A press right after launch may beat the host's first global settings: the account is in there.
 		await this.#deps.settings.whenReceived();
 		const client = this.#deps.api.client();
+		// The new live becomes the current one of the API that creates it (each API version keeps its own).
+		const liveKey = liveIdKey(this.#deps.settings.current);
 		const sentAt = this.#now();
 		const input: CreateLiveInput = {
 			title: expandTitle(settings.title, new Date(sentAt)),
@@ -85,12 +88,12 @@ export class LiveCreator {
 			live = await client.createLive(input);
 		} catch (error) {
 			if (!mayHaveCreated(error)) throw error;
-			const known = new Set([...this.#created, this.#deps.settings.current.liveId]);
+			const known = new Set([...this.#created, currentLiveId(this.#deps.settings.current)]);
 			live = await recoverLostCreate({ client, input, sentAt, known, error, logger: this.#deps.logger });
 		}
 		this.#created.add(live.id);
 		this.#deps.logger.info(`Created live ${live.id} ("${live.title}") in category ${live.channel}`);
-		await this.#deps.settings.update({ liveId: live.id });
+		await this.#deps.settings.update({ [liveKey]: live.id });
 		return live;
 	}
 

@@ -5,7 +5,7 @@ import {
 	UnexpectedResponseError,
 	type CreatedLive,
 	type CreateLiveInput,
-	type DailymotionClient,
+	type LiveApi,
 	type LiveSummary,
 } from "../dailymotion/index.js";
 import type { Logger } from "../log.js";
@@ -38,7 +38,7 @@ export function mayHaveCreated(error: unknown): boolean {
 }
 
 export interface LostCreate {
-	client: DailymotionClient;
+	client: LiveApi;
 	input: CreateLiveInput;
 	/** When the create was sent (ms epoch). */
 	sentAt: number;

@@ -1,4 +1,3 @@
-import { splitPublishUrl } from "../dailymotion/index.js";
 import type { Logger } from "../log.js";
 import { pushStreamSettings, startStream } from "../obs/index.js";
 import type { ApiProvider } from "./api-provider.js";
@@ -58,7 +57,7 @@ export class ObsPublisher {
 	}
 
 	async #push(liveId: string, publishUrl: string, start: boolean): Promise<void> {
-		const target = splitPublishUrl(publishUrl);
+		const target = this.#deps.api.client().publishTarget(publishUrl);
 		const obs = this.#deps.obs.forPress();
 		await obs.ready(OBS_READY_TIMEOUT_MS);
 		await pushStreamSettings(obs, target);

@@ -1,3 +1,4 @@
+import { currentLiveId } from "../settings/global.js";
 import type { GlobalSettingsStore } from "../settings/global-store.js";
 import type { LiveRegistry } from "./live-registry.js";
 import type { ObsLink } from "./obs-link.js";
@@ -17,7 +18,7 @@ export function refreshLiveOnStreamStart(
 	delayMs: number = STREAM_START_REFRESH_MS,
 ): () => void {
 	return link.onStreamStart(() => {
-		const { liveId } = settings.current;
+		const liveId = currentLiveId(settings.current);
 		if (liveId) lives.refreshSoon(liveId, delayMs);
 	});
 }

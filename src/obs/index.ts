@@ -3,5 +3,6 @@ export { ObsConnection, type ObsConnectionOptions, type ObsStatus, type StreamSt
 export { unknownStream } from "./stream-state.js";
 export { ObsError, isObsError, type ObsErrorCode } from "./errors.js";
 export { pushStreamSettings, startStream, stopStream, type StreamTarget } from "./stream.js";
+export { readStreamStats, type StreamStats } from "./stream-stats.js";
 export { Backoff, type BackoffOptions } from "./backoff.js";
 export { OutputState } from "./codes.js";

@@ -1,3 +1,4 @@
+import { withResolvers } from "@elgato/utils";
 import type { Logger } from "../log.js";
 import { silentLogger } from "../log.js";
 import { parseGlobalSettings, type GlobalSettings } from "./global.js";
@@ -14,7 +15,8 @@ export class GlobalSettingsStore {
 	#raw: Record<string, unknown> = {};
 	#parsed: Parsed<GlobalSettings> = parseGlobalSettings({});
 	#listeners = new Set<Listener>();
-	#received = Promise.withResolvers<void>();
+	// Not Promise.withResolvers: the bundle must run on Node 20 (OpenDeck uses the system node).
+	#received = withResolvers<void>();
 	#hasReceived = false;
 	#write: (settings: Record<string, unknown>) => Promise<void>;
 	#logger: Logger;

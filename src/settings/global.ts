@@ -13,6 +13,12 @@ export const API_DEFAULTS = {
 	},
 } as const;
 
+/** API v2 endpoints (dailymotion-api.md §9); `v2ApiUrl`/`v2TokenUrl` override them. */
+export const V2_API_DEFAULTS = {
+	apiUrl: "https://api.dailymotion.com/v2",
+	tokenUrl: "https://oauth2.dailymotion.com/v2/token",
+} as const;
+
 export const DEFAULT_OBS_URL = "ws://127.0.0.1:4455";
 
 /** Dailymotion ids: letters and digits only (kept strict because they are put into URL paths). */
@@ -28,9 +34,15 @@ const httpUrl = (what: "apiUrl" | "tokenUrl") =>
 
 /**
  * Global settings (flat keys, the contract shared with the property inspector and the README).
- * Secrets live here and only here: apiSecret, password, obsPassword.
+ * Secrets live here and only here: apiSecret, password, v2ApiSecret, obsPassword. Each API version has its own
+ * credentials and its own current live, so switching `apiVersion` back and forth loses neither.
  */
 export const globalSettingsSchema = z.object({
+	apiVersion: z
+		.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["legacy", "v2"], {
+			error: problem("problem.apiVersion.choice"),
+		}))
+		.default("legacy"),
 	apiMode: z
 		.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["partner", "user"], {
 			error: problem("problem.apiMode.choice"),
@@ -43,11 +55,18 @@ export const globalSettingsSchema = z.object({
 	profileId: optionalId("profileId"),
 	apiUrl: httpUrl("apiUrl"),
 	tokenUrl: httpUrl("tokenUrl"),
+	v2ApiKey: text("", "problem.apiKey.text"),
+	v2ApiSecret: text("", "problem.apiSecret.text"),
+	v2ProfileId: optionalId("profileId"),
+	v2ApiUrl: httpUrl("apiUrl"),
+	v2TokenUrl: httpUrl("tokenUrl"),
 	obsUrl: text(DEFAULT_OBS_URL, "problem.obsUrl.text").refine((v) => v === "" || isUrl(v, ["ws:", "wss:"]), {
 		message: problem("problem.obsUrl.url"),
 	}),
 	obsPassword: text("", "problem.obsPassword.text"),
 	liveId: optionalId("liveId"),
+	/** The current live on API v2 (ids of the two APIs are not known to be interchangeable). */
+	v2LiveId: optionalId("liveId"),
 	debugLogging: flag(false, "problem.debugLogging.flag"),
 });
 
@@ -57,6 +76,16 @@ export function parseGlobalSettings(raw: unknown): Parsed<GlobalSettings> {
 	const parsed = parseSettings(globalSettingsSchema, raw);
 	if (parsed.value.obsUrl === "") parsed.value.obsUrl = DEFAULT_OBS_URL;
 	return parsed;
+}
+
+/** The settings key holding the current live of the API in use: `liveId` (legacy) or `v2LiveId`. */
+export function liveIdKey(settings: Pick<GlobalSettings, "apiVersion">): "liveId" | "v2LiveId" {
+	return settings.apiVersion === "v2" ? "v2LiveId" : "liveId";
+}
+
+/** The current live of the API in use ("" when none). */
+export function currentLiveId(settings: GlobalSettings): string {
+	return settings[liveIdKey(settings)];
 }
 
 function isUrl(value: string, protocols: string[]): boolean {

@@ -46,6 +46,15 @@ export function buttonRow(...children: Node[]): HTMLElement {
 	return el("div", { class: "row" }, el("span", { class: "label" }), el("div", { class: "value buttons" }, ...children));
 }
 
+/** A small icon button (↻) with a spoken name and a tooltip; runs `action` like {@link button}. */
+export function iconButton(id: string, glyph: string, name: string, action: () => Promise<void>): HTMLButtonElement {
+	const node = button(id, glyph, action);
+	node.setAttribute("aria-label", name);
+	node.title = name;
+	node.className = "icon";
+	return node;
+}
+
 /** A button that runs `action` on click, disabled while it runs (errors are the action's to report). */
 export function button(id: string, text: string, action: () => Promise<void>): HTMLButtonElement {
 	const node = el("button", { id, type: "button" }, text);

@@ -5,7 +5,7 @@
  */
 
 /** Every request event the plugin answers. */
-export const REQUEST_EVENTS = ["testConnection", "testObs", "channels", "lives", "getLive", "editLive"] as const;
+export const REQUEST_EVENTS = ["testConnection", "testObs", "channels", "profiles", "lives", "getLive", "editLive"] as const;
 export type RequestEvent = (typeof REQUEST_EVENTS)[number];
 
 /** The live fields the inspector may edit. */
@@ -17,7 +17,7 @@ export interface LiveEdit {
 
 /** PI → plugin. `liveId` names the live to read or edit (the current live as the PI sees it). */
 export type InspectorRequest =
-	| { event: "testConnection" | "testObs" | "channels" | "lives"; requestId: string }
+	| { event: "testConnection" | "testObs" | "channels" | "profiles" | "lives"; requestId: string }
 	| { event: "getLive"; requestId: string; liveId: string }
 	| { event: "editLive"; requestId: string; liveId: string; changes: LiveEdit };
 
@@ -46,9 +46,12 @@ export interface LiveView {
 
 /** The data each successful answer carries, by event. */
 export interface AnswerData {
-	testConnection: { mode: string; profileId: string | null; scope: string };
+	/** `api` says which API answered ("legacy" or "v2"). */
+	testConnection: { api: string; mode: string; profileId: string | null; scope: string };
 	testObs: { obsVersion: string; wsVersion: string };
 	channels: { items: Option[] };
+	/** API v2: the profiles the key may manage (`GET /me`). */
+	profiles: { items: Option[] };
 	lives: { items: LiveItem[] };
 	getLive: { live: LiveView };
 	editLive: { live: LiveView; changed: string[] };

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ProblemKey } from "../i18n/messages.js";
 import { adBreakSettingsSchema } from "../settings/ad-break.js";
-import { apiConfigFrom } from "../settings/api-config.js";
+import { apiConfigFrom, type EndpointField } from "../settings/api-config.js";
 import { createLiveSettingsSchema } from "../settings/create-live.js";
 import { globalSettingsSchema, parseGlobalSettings } from "../settings/global.js";
 import type { Validate } from "./form.js";
@@ -20,7 +20,7 @@ function bySchema(schema: z.ZodType): Validate {
 export const validateGlobal = (key: keyof typeof globalSettingsSchema.shape): Validate => bySchema(globalSettingsSchema.shape[key]);
 
 /** API / token URLs: the schema's shape check, then the client's rule (https unless localhost). */
-export function validateEndpoint(key: "apiUrl" | "tokenUrl"): Validate {
+export function validateEndpoint(key: EndpointField): Validate {
 	const shape = validateGlobal(key);
 	return (value, settings) => {
 		const problem = shape(value, settings);

@@ -1,19 +1,21 @@
 /**
- * Issue 2 end to end: the BUILT plugin in the host simulator creates lives on the Dailymotion sandbox.
+ * Issue 2 end to end: the BUILT plugin in the host simulator creates lives on the Dailymotion sandbox, on the legacy
+ * API (partner and user accounts) and on API v2 (issue 13).
  * One stack per account mode; tests on a stack run in order and leave its settings as they found them.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
+	BOTH_APIS,
 	commandsSince,
+	currentLiveIdOf,
 	expectNoLeaks,
 	oneLine,
 	pressAndSettle,
 	requestsTo,
 	TOKEN_PATH,
 	UUID,
-	VIDEOS_PATH,
 	waitForCommand,
 	waitForImage,
 	waitForTitle,
@@ -29,12 +31,14 @@ function expectNamesLive(title: string, liveTitle: string): void {
 	expect(liveTitle.startsWith(shown), `title "${title}" names "${liveTitle}"`).toBe(true);
 }
 
-describe("Create Live, partner account", () => {
+describe.each(BOTH_APIS)("Create Live, partner key ($name API)", (api) => {
 	let stack: Stack;
 	let key: string;
+	/** The API secret setting of this account. */
+	const secretKey = api.name === "v2" ? "v2ApiSecret" : "apiSecret";
 
 	beforeAll(async () => {
-		stack = await startStack({ mode: "partner", globalSettings: { piNote: "written by the inspector" } });
+		stack = await startStack({ mode: api.account, globalSettings: { piNote: "written by the inspector" } });
 		key = stack.host.appear({
 			action: UUID.create,
 			settings: { title: "E2E show {date}", channel: "music", forKids: true, afterCreate: "none" },
@@ -49,7 +53,7 @@ describe("Create Live, partner account", () => {
 		// The inspector writes global settings just before the press: the plugin's write must keep them.
 		host.piSetGlobalSettings({ ...host.globalSettings, piLater: "also from the inspector" });
 		// Slow create: the key must already say "Creating…" while the request is pending.
-		sandbox.inject({ method: "POST", path: /\/videos$/, delayMs: 1_500 });
+		sandbox.inject({ method: "POST", path: api.createPath, delayMs: 1_500 });
 		const since = host.commands.length;
 		await host.press(key);
 		await waitForTitle(host, key, "Creating…", { since });
@@ -65,17 +69,24 @@ describe("Create Live, partner account", () => {
 			channel: "music",
 			isCreatedForKids: true,
 			private: false,
-			ownerId: sandbox.credentials.partner.profileId,
+			ownerId: api.name === "v2" ? sandbox.credentials.v2.profileId : sandbox.credentials.partner.profileId,
 		});
 		expect(live!.title).toMatch(/^E2E show \d{4}-\d{2}-\d{2}$/);
+		const [create] = requestsTo(sandbox.requests, "POST", api.createPath);
+		expect(create!.status).toBe(api.createdStatus);
+		// v2 writes JSON with strict booleans; the legacy API a form.
+		if (api.name === "v2") expect(create!.json).toEqual({ title: live!.title, category: "music", visibility: "public", is_for_kids: true });
+		else expect(create!.form).toMatchObject({ mode: "live", published: "true", is_created_for_kids: "true" });
 
-		await host.waitFor(() => host.globalSettings.liveId === live!.id);
+		await host.waitFor(() => currentLiveIdOf(host) === live!.id);
 		expect(host.globalSettings).toMatchObject({
-			liveId: live!.id,
+			[api.liveIdKey]: live!.id,
 			piNote: "written by the inspector",
 			piLater: "also from the inspector",
-			apiSecret: sandbox.credentials.partner.apiSecret,
+			[secretKey]: api.name === "v2" ? sandbox.credentials.v2.apiSecret : sandbox.credentials.partner.apiSecret,
 		});
+		// The other API's current live is not touched.
+		expect(host.globalSettings[api.name === "v2" ? "liveId" : "v2LiveId"]).toBeUndefined();
 		const named = await waitForTitle(host, key, (t) => t !== "Creating…", { since });
 		expectNamesLive(String(named.payload.title), live!.title);
 		// The image says what happened; the title (not the image as well) names the live.
@@ -89,30 +100,30 @@ describe("Create Live, partner account", () => {
 		await sleep(REPEAT_WINDOW_MS);
 		const livesBefore = sandbox.lives().length;
 		const tokensBefore = requestsTo(sandbox.requests, "*", TOKEN_PATH).length;
-		const createsBefore = requestsTo(sandbox.requests, "POST", VIDEOS_PATH).length;
+		const createsBefore = requestsTo(sandbox.requests, "POST", api.createPath).length;
 		sandbox.expireTokens();
 
 		const { outcome } = await pressAndSettle(stack.host, key);
 		expect(outcome).toBe("ok");
 		expect(sandbox.lives()).toHaveLength(livesBefore + 1);
 		expect(requestsTo(sandbox.requests, "*", TOKEN_PATH).length - tokensBefore, "token requests").toBe(1);
-		const creates = requestsTo(sandbox.requests, "POST", VIDEOS_PATH).slice(createsBefore);
-		expect(creates.map((r) => r.status)).toEqual([401, 200]);
-		expect(host.globalSettings.liveId).toBe(sandbox.lives().at(-1)!.id);
+		const creates = requestsTo(sandbox.requests, "POST", api.createPath).slice(createsBefore);
+		expect(creates.map((r) => r.status)).toEqual([401, api.createdStatus]);
+		expect(currentLiveIdOf(host)).toBe(sandbox.lives().at(-1)!.id);
 	});
 
 	it("on an API error, alerts with a readable title and creates nothing (no blind retry of the POST)", async () => {
 		const { sandbox } = stack;
 		await sleep(REPEAT_WINDOW_MS);
 		const livesBefore = sandbox.lives().length;
-		const createsBefore = requestsTo(sandbox.requests, "POST", VIDEOS_PATH).length;
-		sandbox.inject({ method: "POST", path: /\/videos$/, status: 500 });
+		const createsBefore = requestsTo(sandbox.requests, "POST", api.createPath).length;
+		sandbox.inject({ method: "POST", path: api.createPath, status: 500 });
 
 		const { outcome, title, since } = await pressAndSettle(stack.host, key);
 		expect(outcome).toBe("alert");
 		expect(title).toBe("Dailymotion down");
 		expect(sandbox.lives()).toHaveLength(livesBefore);
-		expect(requestsTo(sandbox.requests, "POST", VIDEOS_PATH).length - createsBefore, "create requests").toBe(1);
+		expect(requestsTo(sandbox.requests, "POST", api.createPath).length - createsBefore, "create requests").toBe(1);
 		// FAILED on the image, the reason in the title only (they would overlap on the key).
 		const texts = await waitForImage(stack.host, key, (t) => t.includes("FAILED"), { since });
 		expect(texts).toEqual(["FAILED"]);
@@ -148,12 +159,12 @@ describe("Create Live, partner account", () => {
 		const saved = { ...host.globalSettings };
 		const livesBefore = sandbox.lives().length;
 		try {
-			host.piSetGlobalSettings({ ...saved, apiSecret: "" });
+			host.piSetGlobalSettings({ ...saved, [secretKey]: "" });
 			let result = await pressAndSettle(stack.host, key);
 			expect(result.outcome).toBe("alert");
 			expect(result.title).toBe("No API secret");
 
-			host.piSetGlobalSettings({ ...saved, apiSecret: "not-the-secret" });
+			host.piSetGlobalSettings({ ...saved, [secretKey]: "not-the-secret" });
 			result = await pressAndSettle(stack.host, key);
 			expect(result.outcome).toBe("alert");
 			expect(result.title).toBe("Login failed");
@@ -161,6 +172,34 @@ describe("Create Live, partner account", () => {
 		} finally {
 			host.piSetGlobalSettings(saved);
 		}
+	});
+
+	it.runIf(api.name === "v2")("a v2 key without the live permission: 'No live permission' on the key, nothing created", async () => {
+		const { sandbox } = stack;
+		await sleep(REPEAT_WINDOW_MS);
+		const livesBefore = sandbox.lives().length;
+		sandbox.setV2Permissions(["live.read"]);
+		sandbox.expireTokens(); // the cached token still carries live.manage
+		try {
+			const { outcome, title } = await pressAndSettle(stack.host, key);
+			expect(outcome).toBe("alert");
+			expect(title).toBe("No live permission");
+			expect(sandbox.lives()).toHaveLength(livesBefore);
+		} finally {
+			sandbox.setV2Permissions(["live.manage", "live.read", "account.read"]);
+		}
+	});
+
+	it.runIf(api.name === "v2")("an ingest RTMP URL without its key part: Send to OBS says 'Bad stream URL' and never reaches OBS", async () => {
+		const { host, sandbox } = stack;
+		const liveId = currentLiveIdOf(host);
+		const send = host.appear({ action: UUID.obs });
+		const body = JSON.stringify({ livestream_id: liveId, title: "x", status: { onair: false }, ingest: { rtmp_url: "rtmp://127.0.0.1:1935/live" } });
+		sandbox.inject({ method: "GET", path: api.livePath(liveId), status: 200, body });
+		const { outcome, title } = await pressAndSettle(host, send);
+		expect(outcome).toBe("alert");
+		expect(title).toBe("Bad stream URL");
+		host.disappear(send);
 	});
 
 	it("never writes a secret to its log files, stdout/stderr or the commands it sends", () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
 	createLiveWithKey,
+	currentLiveIdOf,
 	currentLog,
 	eventually,
 	expectPluginHealthy,
@@ -17,6 +18,7 @@ import {
 	selectLive,
 	TOKEN_PATH,
 	UUID,
+	V2_API,
 	VIDEO_PATH,
 	waitForCommand,
 	waitForImage,
@@ -265,5 +267,39 @@ describe("revoked credentials", () => {
 		await new Promise((resolve) => setTimeout(resolve, 3_000));
 		expect(requestsTo(stack.sandbox.requests, "POST", TOKEN_PATH).length - afterPress).toBeLessThanOrEqual(1);
 		await expectPluginHealthy(stack);
+	});
+});
+
+describe("a create whose answer is lost, on API v2", () => {
+	let v2: Stack;
+	let key: string;
+
+	beforeAll(async () => {
+		v2 = await startStack({ mode: V2_API.account });
+		key = v2.host.appear({ action: UUID.create, settings: { title: "V2 lost show", afterCreate: "none" } });
+	});
+	afterAll(async () => {
+		await v2?.close();
+	});
+
+	it("lists the profile's newest livestreams and adopts the one the unanswered request made (no duplicate)", async () => {
+		v2.sandbox.inject({ method: "POST", path: V2_API.createPath, dropAfterHandling: true });
+		const since = await pressKey(v2.host, key);
+		await v2.host.waitFor((c) => c.context === key && c.event === "showOk", { since, timeoutMs: 15_000 });
+		expect(v2.sandbox.lives()).toHaveLength(1);
+		const listings = requestsTo(v2.sandbox.requests, "GET", V2_API.createPath);
+		expect(listings.length).toBeGreaterThan(0);
+		expect(listings[0]!.query).toMatchObject({ sort: "-created_at" });
+		await eventually(() => currentLiveIdOf(v2.host) === v2.sandbox.lives()[0]!.id, "the adopted livestream becomes the current one");
+		await expectPluginHealthy(v2);
+	});
+
+	it("asks to check the lives when neither the create nor the listing answers", async () => {
+		v2.sandbox.inject({ method: "POST", path: V2_API.createPath, dropAfterHandling: true });
+		v2.sandbox.inject({ method: "GET", path: V2_API.createPath, status: 503, times: 3 });
+		const since = await pressKey(v2.host, key);
+		await waitForTitle(v2.host, key, "Check\nyour lives", { since, timeoutMs: 20_000 });
+		expect(v2.sandbox.lives()).toHaveLength(2);
+		await expectPluginHealthy(v2);
 	});
 });

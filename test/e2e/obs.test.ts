@@ -10,9 +10,12 @@ import { freePort, startObs, type RealObs } from "../harness/obs.ts";
 import type { LiveRecord, RecordedRequest } from "../harness/sandbox/index.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
 import {
+	BOTH_APIS,
 	commandsSince,
 	createLiveWithNewKey,
+	currentLiveIdOf,
 	expectNoLeaks,
+	liveReads,
 	LONG_PRESS_MS,
 	oneLine,
 	pressAndSettle,
@@ -20,7 +23,6 @@ import {
 	requireObsAndIngest,
 	startCountingProxy,
 	UUID,
-	VIDEOS_PATH,
 	waitForCommand,
 	waitForImage,
 	waitForTitle,
@@ -40,7 +42,7 @@ async function outputActive(client: OBSWebSocket): Promise<boolean> {
 	return (await client.call("GetStreamStatus")).outputActive;
 }
 
-describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on air", () => {
+describe.skipIf(!run).each(BOTH_APIS)("OBS and ingest: Create Live → OBS streams → live on air ($name API)", (api) => {
 	let stack: Stack;
 	let obs: OBSWebSocket;
 	let live: LiveRecord;
@@ -50,7 +52,7 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 	let readsUntilReady: RecordedRequest[];
 
 	beforeAll(async () => {
-		stack = await startStack({ ingest: true, obs: true });
+		stack = await startStack({ mode: api.account, ingest: true, obs: true });
 		obs = await inspectObs(stack.obs!);
 		streamKey = stack.host.appear({ action: UUID.stream });
 		adKey = stack.host.appear({ action: UUID.adBreak });
@@ -65,15 +67,14 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 		const { host, sandbox, ingest } = stack;
 		const create = host.appear({ action: UUID.create, settings: { title: "OBS show", afterCreate: "obs-start" } });
 		const ready = waitForImage(host, adKey, (t) => t.includes("READY"), { since: host.commands.length, timeoutMs: 30_000 }).then(() => {
-			const id = host.globalSettings.liveId as string;
-			readsUntilReady = sandbox.requests.filter((r) => r.method === "GET" && r.path.endsWith(`/video/${id}`));
+			readsUntilReady = liveReads(sandbox.requests, currentLiveIdOf(host));
 		});
 		ready.catch(() => undefined); // awaited below; a timeout must not count as unhandled meanwhile
 		const { outcome, title, since } = await pressAndSettle(stack.host, create);
 		expect(outcome, title).toBe("ok");
 		expect(sandbox.lives()).toHaveLength(1);
 		live = sandbox.lives()[0]!;
-		expect(requestsTo(stack.sandbox.requests, "POST", VIDEOS_PATH)).toHaveLength(1);
+		expect(requestsTo(stack.sandbox.requests, "POST", api.createPath)).toHaveLength(1);
 		expect(title).toBe("OBS show");
 
 		const saved = await obs.call("GetStreamServiceSettings");
@@ -90,7 +91,7 @@ describe.skipIf(!run)("OBS and ingest: Create Live → OBS streams → live on a
 			timeout: 15_000,
 		});
 		await vi.waitFor(() => expect(sandbox.live(live.id)!.onair).toBe(true), { timeout: 15_000 });
-		expect(host.globalSettings.liveId).toBe(live.id);
+		expect(currentLiveIdOf(host)).toBe(live.id);
 
 		// The Stream On/Off key follows OBS's real output.
 		await waitForTitle(host, streamKey, "LIVE", { since, timeoutMs: 15_000 });

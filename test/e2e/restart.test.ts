@@ -1,25 +1,38 @@
 /**
  * The plugin restarting mid-show (crash, update, Stream Deck restart) loses nothing: the ad-break countdown comes
- * back from the API's end time, the stream state from OBS, and OBS keeps streaming throughout.
+ * back from the API's end time, the stream state from OBS, and OBS keeps streaming throughout. The whole show
+ * (create → OBS → on air → ad break countdown → restart) runs on the legacy API and on API v2.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../harness/stack.ts";
-import { expectPluginHealthy, goLiveWithAdBreak, joinTexts, requireObsAndIngest, UUID, waitForCommand, waitForImage, waitForTitle } from "./support.ts";
+import {
+	BOTH_APIS,
+	currentLiveIdOf,
+	expectPluginHealthy,
+	goLiveWithAdBreak,
+	joinTexts,
+	launchRequests,
+	requestsTo,
+	requireObsAndIngest,
+	UUID,
+	waitForCommand,
+	waitForImage,
+	waitForTitle,
+} from "./support.ts";
 
 const runObs = requireObsAndIngest("e2e restart");
 
-let stack: Stack;
+describe.skipIf(!runObs).each(BOTH_APIS)("plugin restart ($name API)", (api) => {
+	let stack: Stack;
 
-beforeAll(async () => {
-	if (!runObs) return;
-	stack = await startStack({ obs: true, ingest: true });
-}, 90_000);
+	beforeAll(async () => {
+		stack = await startStack({ mode: api.account, obs: true, ingest: true });
+	}, 90_000);
 
-afterAll(async () => {
-	await stack?.close();
-});
+	afterAll(async () => {
+		await stack?.close();
+	});
 
-describe.skipIf(!runObs)("plugin restart", () => {
 	it("mid-stream and mid-countdown: the keys come back with the stream live and the break counting down", async () => {
 		const { host, sandbox } = stack;
 		const createKey = host.appear({ action: UUID.create, settings: { title: "Restart show", afterCreate: "obs-start" } });
@@ -42,7 +55,7 @@ describe.skipIf(!runObs)("plugin restart", () => {
 		expect(shownSeconds).toBeGreaterThan(0);
 		expect(shownSeconds).toBeLessThanOrEqual(35);
 		await waitForImage(host, statusKey, /ON AIR/, { since: beforeRestart, timeoutMs: 15_000 });
-		expect(host.globalSettings.liveId).toBe(liveId);
+		expect(currentLiveIdOf(host)).toBe(liveId);
 		// OBS never stopped: no new publish, the live stayed on air, one break launched.
 		expect(stack.ingest!.publishes.length).toBe(publishes);
 		expect(stack.ingest!.done).toHaveLength(0);
@@ -55,6 +68,11 @@ describe.skipIf(!runObs)("plugin restart", () => {
 		await host.press(adBreakKey);
 		await waitForCommand(host, adBreakKey, "showAlert", undefined, { since: beforePress });
 		expect(sandbox.requests.filter((r) => r.method === "POST").length).toBe(posts);
+		// Each API's requests went to that API only: one create and one launch there.
+		expect(requestsTo(sandbox.requests, "POST", api.createPath).map((r) => r.status)).toEqual([api.createdStatus]);
+		expect(launchRequests(sandbox.requests).map((r) => r.path)).toEqual([api.launchPath(liveId)]);
+		const other = api.name === "v2" ? /^\/(rest|oauth|user-api)\b/ : /^\/v2\//;
+		expect(sandbox.requests.filter((r) => other.test(r.path))).toEqual([]);
 		await expectPluginHealthy(stack);
 	}, 150_000);
 });

@@ -2,27 +2,24 @@
  * Secrets never leave global settings: a full show (create + real OBS streaming to the real ingest, an ad break,
  * a token renewal, inspector requests, errors) with debug logging on, then every byte the plugin wrote — log files,
  * stdout/stderr, every command it sent the host except the global-settings store itself — is searched for each
- * secret.
+ * secret. It runs with a legacy user account (password, refresh token) and with an API v2 key.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack, type Stack } from "../harness/stack.ts";
+import { startStack, type AccountKind, type Stack } from "../harness/stack.ts";
 import { commandsText, goLiveWithAdBreak, pluginLogs, requireObsAndIngest, UUID, waitForTitle } from "./support.ts";
 
 const runObs = requireObsAndIngest("e2e secrets");
 const WRONG_OBS_PASSWORD = "wrong-obs-password-5ecret-91f2";
 
+/** The accounts the show runs with, and the fewest tokens each must have been issued (renewal included). */
+const ACCOUNTS: { name: string; mode: AccountKind; minTokens: number; livePath: RegExp }[] = [
+	// Access + refresh tokens, before and after expiry.
+	{ name: "legacy user account", mode: "user", minTokens: 4, livePath: /\/video\// },
+	// Live token, account.read token (profiles), and a new live token after expiry.
+	{ name: "API v2 key", mode: "v2", minTokens: 3, livePath: /\/livestreams\// },
+];
+
 let stack: Stack;
-let startedAt: number;
-
-beforeAll(async () => {
-	if (!runObs) return;
-	startedAt = Date.now() - 1_000;
-	stack = await startStack({ mode: "user", obs: true, ingest: true, globalSettings: { debugLogging: true } });
-}, 90_000);
-
-afterAll(async () => {
-	await stack?.close();
-});
 
 /** Sends an inspector request and waits for its answer. */
 async function ask(context: string, request: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -32,7 +29,18 @@ async function ask(context: string, request: Record<string, unknown>): Promise<R
 	return answer.payload as Record<string, unknown>;
 }
 
-describe.skipIf(!runObs)("secrets", () => {
+describe.skipIf(!runObs).each(ACCOUNTS)("secrets ($name)", (account) => {
+	let startedAt: number;
+
+	beforeAll(async () => {
+		startedAt = Date.now() - 1_000;
+		stack = await startStack({ mode: account.mode, obs: true, ingest: true, globalSettings: { debugLogging: true } });
+	}, 90_000);
+
+	afterAll(async () => {
+		await stack?.close();
+	});
+
 	it("appear in no log line, output, key image, title or inspector message after a full show", async () => {
 		const { host, sandbox } = stack;
 		const createKey = host.appear({ action: UUID.create, settings: { title: "Secret show", afterCreate: "obs-start" } });
@@ -45,6 +53,7 @@ describe.skipIf(!runObs)("secrets", () => {
 		// The inspector's first requests, then the show: create, stream through real OBS, go on air, ad break.
 		expect(await ask(createKey, { event: "testConnection" })).toMatchObject({ ok: true });
 		expect(await ask(createKey, { event: "channels" })).toMatchObject({ ok: true });
+		if (account.mode === "v2") expect(await ask(createKey, { event: "profiles" })).toMatchObject({ ok: true });
 		const liveId = await goLiveWithAdBreak(stack, { createKey, streamKey, adBreakKey });
 
 		// Token renewal (refresh grant), inspector reads and edits, and errors with API text in them.
@@ -53,7 +62,7 @@ describe.skipIf(!runObs)("secrets", () => {
 		expect(await ask(createKey, { event: "getLive", liveId })).toMatchObject({ ok: true });
 		expect(await ask(createKey, { event: "editLive", liveId, changes: { title: "Secret show (edited)" } })).toMatchObject({ ok: true });
 		expect(await ask(createKey, { event: "editLive", liveId, changes: { title: "" } })).toMatchObject({ ok: false });
-		sandbox.inject({ method: "GET", path: /\/video\//, status: 500, times: 3 });
+		sandbox.inject({ method: "GET", path: account.livePath, status: 500, times: 3 });
 		expect(await ask(createKey, { event: "getLive", liveId })).toMatchObject({ ok: false });
 		expect(await ask(createKey, { event: "testObs" })).toMatchObject({ ok: true });
 		const beforeSend = host.commands.length;
@@ -67,11 +76,12 @@ describe.skipIf(!runObs)("secrets", () => {
 		// Closing flushes the log file.
 		await host.stop();
 
-		const { user, partner } = sandbox.credentials;
+		const { user, partner, v2 } = sandbox.credentials;
 		const lives = sandbox.lives();
 		const secrets: Record<string, string> = {
 			"user API secret": user.apiSecret,
 			"partner API secret": partner.apiSecret,
+			"v2 API secret": v2.apiSecret,
 			"user password": user.password,
 			"OBS password": stack.obs!.password,
 			"wrong OBS password": WRONG_OBS_PASSWORD,
@@ -79,7 +89,7 @@ describe.skipIf(!runObs)("secrets", () => {
 			...Object.fromEntries(lives.map((l) => [`publish auth of ${l.id}`, l.publishToken])),
 			...Object.fromEntries(lives.map((l) => [`publish URL of ${l.id}`, l.publishUrl])),
 		};
-		expect(sandbox.issuedTokens().length).toBeGreaterThanOrEqual(4); // access + refresh, before and after expiry
+		expect(sandbox.issuedTokens().length).toBeGreaterThanOrEqual(account.minTokens);
 
 		const logs = pluginLogs(startedAt);
 		expect(logs).toMatch(/ DEBUG /); // debug logging was on: every level was written

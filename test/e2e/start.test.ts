@@ -297,3 +297,42 @@ describe("npm start -- --real-api", () => {
 		expect((await fetch(deck.url)).status).toBe(200);
 	}, 60_000);
 });
+
+describe("npm start -- --api v2", () => {
+	let dir: string;
+	let deck: VirtualDeck | undefined;
+
+	afterAll(async () => {
+		await deck?.close();
+		if (dir) rmSync(dir, { recursive: true, force: true });
+	});
+
+	it("runs the plugin on the sandbox's API v2 (its legacy account kept for switching), and Create Live uses /v2 only", async () => {
+		dir = mkdtempSync(join(tmpdir(), "virtual-deck-v2-"));
+		const settingsFile = join(dir, "start-settings.json");
+		writeFileSync(settingsFile, JSON.stringify({ global: {}, keys: { "key-create": { title: "V2 demo", afterCreate: "none" } } }));
+		deck = await startVirtualDeck({ port: 0, settingsFile, api: "v2", ingest: false, obsUrl: `ws://127.0.0.1:${await freePort()}` });
+		const { host, sandbox } = deck;
+		expect(host.globalSettings).toMatchObject({
+			apiVersion: "v2",
+			v2ApiUrl: sandbox!.v2.apiUrl,
+			v2TokenUrl: sandbox!.v2.tokenUrl,
+			v2ApiKey: sandbox!.credentials.v2.apiKey,
+			v2ProfileId: sandbox!.credentials.v2.profileId,
+			apiKey: sandbox!.credentials.partner.apiKey,
+		});
+
+		const create = contextOf("key-create");
+		const since = host.commands.length;
+		await host.press(create);
+		await host.waitFor((c) => c.context === create && c.event === "showOk", { since, timeoutMs: 20_000 });
+		const [live] = sandbox!.lives();
+		expect(live).toMatchObject({ title: "V2 demo" });
+		await expect.poll(() => host.globalSettings.v2LiveId, { timeout: 10_000 }).toBe(live!.id);
+		expect(sandbox!.requests.filter((r) => r.method === "POST" && r.path.endsWith("/livestreams")).map((r) => r.status)).toEqual([201]);
+		expect(sandbox!.requests.filter((r) => /^\/(rest|oauth|user-api)\b/.test(r.path))).toEqual([]);
+		// The Ad Breaks On/Off key says the toggle does not exist on API v2.
+		const toggle = host.lastImage(contextOf("key-adtoggle")) ?? "";
+		expect(decodeURIComponent(toggle)).toContain("NOT ON API V2");
+	}, 60_000);
+});

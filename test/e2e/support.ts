@@ -11,7 +11,7 @@ import type { Host, RecordedCommand } from "../harness/host/index.ts";
 import { ingestAvailable } from "../harness/ingest.ts";
 import { requireObs } from "../harness/obs.ts";
 import type { LiveRecord, RecordedRequest } from "../harness/sandbox/index.ts";
-import { ACTION_UUID, PLUGIN_DIR, type Stack } from "../harness/stack.ts";
+import { ACTION_UUID, PLUGIN_DIR, type AccountKind, type Stack } from "../harness/stack.ts";
 
 export const UUID = ACTION_UUID;
 
@@ -128,7 +128,7 @@ export async function eventually(check: () => boolean, what: string, timeoutMs =
 }
 
 /** Paths of the sandbox's endpoints, for `requestsTo` and `sandbox.inject`. */
-export const TOKEN_PATH = /\/oauth\//;
+export const TOKEN_PATH = /\/oauth\/|^\/v2\/token$/;
 export const VIDEO_PATH = /\/video\/[^/]+$/;
 export const PROFILE_VIDEOS_PATH = /\/user\/[^/]+\/videos$/;
 /** Any video collection (`/user/{id}/videos`, `/me/videos`): a POST there creates a live. */
@@ -139,9 +139,67 @@ export function requestsTo(requests: readonly RecordedRequest[], method: string,
 	return requests.filter((r) => (method === "*" || r.method === method) && path.test(r.path));
 }
 
-/** Sandbox requests that launch an ad break on a live. */
+/** Sandbox requests that launch an ad break on a live (legacy `live_ad_break_launch=1`, or v2 `…/advertising`). */
 export function launchRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
-	return requestsTo(requests, "POST", VIDEO_PATH).filter((r) => r.form.live_ad_break_launch === "1");
+	const legacy = (r: RecordedRequest) => VIDEO_PATH.test(r.path) && r.form.live_ad_break_launch === "1";
+	return requests.filter((r) => r.method === "POST" && (legacy(r) || /^\/v2\/livestreams\/[^/]+\/advertising$/.test(r.path)));
+}
+
+/**
+ * The two APIs the end-to-end scenarios run against (issue 13): the account a stack uses and where each operation
+ * goes on the wire, so one test body checks both.
+ */
+export interface ApiUnderTest {
+	name: "legacy" | "v2";
+	account: AccountKind;
+	/** The global setting holding the current live of this API. */
+	liveIdKey: "liveId" | "v2LiveId";
+	/** Where a POST creates a live, and its success status. */
+	createPath: RegExp;
+	createdStatus: number;
+	/** The path that reads (and on v2 edits) one live. */
+	livePath(id: string): string;
+	/** Where an ad-break launch for one live goes. */
+	launchPath(id: string): string;
+}
+
+export const LEGACY_API: ApiUnderTest = {
+	name: "legacy",
+	account: "partner",
+	liveIdKey: "liveId",
+	createPath: /\/videos$/,
+	createdStatus: 200,
+	livePath: (id) => `/rest/video/${id}`,
+	launchPath: (id) => `/rest/video/${id}`,
+};
+
+export const V2_API: ApiUnderTest = {
+	name: "v2",
+	account: "v2",
+	liveIdKey: "v2LiveId",
+	createPath: /^\/v2\/profiles\/[^/]+\/livestreams$/,
+	createdStatus: 201,
+	livePath: (id) => `/v2/livestreams/${id}`,
+	launchPath: (id) => `/v2/livestreams/${id}/advertising`,
+};
+
+/** For `describe.each`: both APIs, named. */
+export const BOTH_APIS: readonly ApiUnderTest[] = [LEGACY_API, V2_API];
+
+/** The API a host's global settings use. */
+export function apiOf(host: Host): ApiUnderTest {
+	return host.globalSettings.apiVersion === "v2" ? V2_API : LEGACY_API;
+}
+
+/** The current live of the API in use, as the plugin saved it ("" when none). */
+export function currentLiveIdOf(host: Host): string {
+	const value = host.globalSettings[apiOf(host).liveIdKey];
+	return typeof value === "string" ? value : "";
+}
+
+/** GET requests that read one live (whichever API). */
+export function liveReads(requests: readonly RecordedRequest[], id: string): RecordedRequest[] {
+	return requests.filter((r) => r.method === "GET" && (r.path === LEGACY_API.livePath(id) || r.path === V2_API.livePath(id) || r.path.endsWith(`/video/${id}`)));
 }
 
 export const LOG_DIR = join(PLUGIN_DIR, "logs");
@@ -177,10 +235,11 @@ export async function expectPluginHealthy(stack: Stack): Promise<void> {
 
 /** The secrets a stack's plugin knows: credentials, OBS password and every live's stream-key token. */
 export function stackSecrets(stack: Stack): string[] {
-	const { partner, user } = stack.sandbox.credentials;
+	const { partner, user, v2 } = stack.sandbox.credentials;
 	return [
 		partner.apiSecret,
 		user.apiSecret,
+		v2.apiSecret,
 		user.password,
 		stack.obs?.password,
 		...stack.sandbox.lives().map((l) => l.publishToken),
@@ -232,9 +291,9 @@ export function expectNoLeaks(stack: Stack, extraSecrets: readonly string[] = []
 	expect(leaks(commandsText(stack.host), secrets), "commands sent to the host").toEqual([]);
 }
 
-/** Makes `liveId` the current live, as the inspector's live picker would. */
+/** Makes `liveId` the current live (of the API in use), as the inspector's live picker would. */
 export function selectLive(host: Host, liveId: string): void {
-	host.piSetGlobalSettings({ ...host.globalSettings, liveId });
+	host.piSetGlobalSettings({ ...host.globalSettings, [apiOf(host).liveIdKey]: liveId });
 }
 
 /** Create Live repeats its last success for presses within 3 s (a nervous double press); tests wait that out. */
@@ -258,7 +317,7 @@ export async function createLiveWithKey(stack: Stack, createKey: string): Promis
 	await waitForCommand(host, createKey, "showOk", undefined, { since, timeoutMs: 15_000 });
 	const created = sandbox.lives().filter((l) => !before.has(l.id));
 	expect(created).toHaveLength(1);
-	await eventually(() => host.globalSettings.liveId === created[0]!.id, "liveId saved in global settings");
+	await eventually(() => currentLiveIdOf(host) === created[0]!.id, "the current live saved in global settings");
 	return created[0]!;
 }
 
@@ -282,7 +341,7 @@ export async function goLiveWithAdBreak(
 	const since = host.commands.length;
 	await host.press(keys.createKey);
 	await waitForCommand(host, keys.createKey, "showOk", undefined, { since, timeoutMs: 45_000 });
-	const liveId = String(host.globalSettings.liveId);
+	const liveId = currentLiveIdOf(host);
 	await eventually(() => sandbox.live(liveId)?.onair === true, "the live is on air through OBS and the ingest", 30_000);
 	await waitForTitle(host, keys.streamKey, "LIVE", { timeoutMs: 15_000 });
 	const beforeBreak = host.commands.length;

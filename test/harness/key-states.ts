@@ -61,6 +61,7 @@ export function keyStates(m: Messages): KeyState[] {
 		["toggle unknown", keys.renderAdToggle({ state: "unknown" }, m)],
 		["toggle busy", keys.renderAdToggle({ state: "busy" }, m)],
 		["toggle no-live", keys.renderAdToggle({ state: "no-live" }, m)],
+		["toggle unavailable (API v2)", keys.renderAdToggle({ state: "unavailable" }, m)],
 		["toggle error", keys.renderAdToggle({ state: "error", message: keys.titleLine(errorText(new Error("x"), m).title) }, m)],
 		["status no-live", keys.renderLiveStatus({ state: "no-live" }, m)],
 		["status loading", keys.renderLiveStatus({ state: "loading" }, m)],

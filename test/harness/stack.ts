@@ -22,9 +22,12 @@ export const ACTION_UUID = {
 	status: "com.dailymotion.live.status",
 } as const;
 
+/** Which sandbox account the plugin uses: legacy partner key, legacy user key + login, or an API v2 key. */
+export type AccountKind = "partner" | "user" | "v2";
+
 export interface StackOptions {
 	/** Account the plugin uses (default "partner"). */
-	mode?: "partner" | "user";
+	mode?: AccountKind;
 	/** Start nginx-rtmp as the sandbox's ingest (default false: publish URLs point at a closed port). */
 	ingest?: boolean;
 	/** Start real OBS and put its URL and password into global settings (default false). */
@@ -42,14 +45,21 @@ export interface Stack {
 	ingest: Ingest | undefined;
 	obs: RealObs | undefined;
 	/** Global settings for an account of the sandbox (what the inspector would have saved). */
-	accountSettings(mode: "partner" | "user"): Record<string, string>;
+	accountSettings(mode: AccountKind): Record<string, string>;
 	/** Stops everything that was started, in reverse order; safe to call twice. */
 	close(): Promise<void>;
 }
 
-/** Global settings for an account of the sandbox (what the inspector would have saved for it). */
-export function sandboxAccountSettings(sandbox: Sandbox, mode: "partner" | "user"): Record<string, string> {
-	const { partner, user } = sandbox.credentials;
+/**
+ * Global settings for an account of the sandbox (what the inspector would have saved for it). An API v2 account
+ * carries only v2 settings, so a v2 run cannot fall back on legacy credentials unnoticed.
+ */
+export function sandboxAccountSettings(sandbox: Sandbox, mode: AccountKind): Record<string, string> {
+	const { partner, user, v2 } = sandbox.credentials;
+	if (mode === "v2") {
+		const urls = { v2ApiUrl: sandbox.v2.apiUrl, v2TokenUrl: sandbox.v2.tokenUrl };
+		return { apiVersion: "v2", ...urls, v2ApiKey: v2.apiKey, v2ApiSecret: v2.apiSecret, v2ProfileId: v2.profileId };
+	}
 	return mode === "partner"
 		? { apiMode: "partner", ...sandbox.partner, apiKey: partner.apiKey, apiSecret: partner.apiSecret, profileId: partner.profileId }
 		: { apiMode: "user", ...sandbox.user, apiKey: user.apiKey, apiSecret: user.apiSecret, username: user.username, password: user.password };
@@ -72,7 +82,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const obs = options.obs ? await startObs() : undefined;
 		if (obs) stops.push(() => obs.stop());
 
-		const accountSettings = (mode: "partner" | "user"): Record<string, string> => sandboxAccountSettings(sandbox, mode);
+		const accountSettings = (mode: AccountKind): Record<string, string> => sandboxAccountSettings(sandbox, mode);
 		const globalSettings = {
 			...accountSettings(options.mode ?? "partner"),
 			// Without OBS, a closed port: "OBS unreachable" must not depend on what runs on the developer's 4455.

@@ -12,7 +12,7 @@ import {
 	TimeoutError,
 	UnexpectedResponseError,
 } from "../../src/dailymotion/index.ts";
-import type { Logger } from "../../src/log.ts";
+import { recordingLogger } from "../harness/recording-logger.ts";
 import { type Sandbox, startSandbox } from "../harness/sandbox/index.ts";
 
 let sb: Sandbox;
@@ -34,14 +34,6 @@ function userConfig(overrides: Partial<DailymotionConfig> = {}): DailymotionConf
 	return { mode: "user", apiKey, apiSecret, username, password, ...sb.user, ...overrides };
 }
 
-/** A logger that keeps every line, to check that no secret is ever logged. */
-function recordingLogger(): Logger & { lines: string[] } {
-	const lines: string[] = [];
-	const push = (...args: unknown[]) => {
-		lines.push(args.map(String).join(" "));
-	};
-	return { lines, error: push, warn: push, info: push, debug: push };
-}
 
 const tokenRequests = () => sb.requests.filter((r) => r.path.endsWith("/token"));
 const apiRequests = (method: string, pattern: RegExp) => sb.requests.filter((r) => r.method === method && pattern.test(r.path));
@@ -270,10 +262,11 @@ describe("DailymotionClient against the sandbox", () => {
 		await expect(client.listChannels()).resolves.toEqual(FALLBACK_CHANNELS);
 	});
 
-	it("testConnection forces a fresh token and reports mode, profile and scope", async () => {
+	it("testConnection forces a fresh token and reports the API, mode, profile and scope", async () => {
 		const partner = new DailymotionClient(partnerConfig());
 		await partner.listLives();
 		await expect(partner.testConnection()).resolves.toEqual({
+			api: "legacy",
 			mode: "partner",
 			profileId: sb.credentials.partner.profileId,
 			scope: "manage_videos",

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { startHost, type Host, type HostOptions, type RecordedCommand } from "../harness/host/index.ts";
+import { DEFAULT_NODE_PATH, startHost, type Host, type HostOptions, type RecordedCommand } from "../harness/host/index.ts";
 
 // A throwaway plugin on the real SDK. It mirrors every event it receives back as a `logMessage` command
 // (so tests see exactly what the host sent) and reacts to keys, dials and `sendToPlugin` ops.
@@ -14,7 +14,7 @@ const sd = streamDeck;
 const mirror = (ev) => void connection.send({ event: "logMessage", payload: { message: JSON.stringify(ev) } });
 for (const e of ["deviceDidConnect", "willAppear", "willDisappear", "keyDown", "keyUp", "dialDown", "dialUp", "dialRotate",
   "touchTap", "didReceiveSettings", "didReceiveGlobalSettings", "propertyInspectorDidAppear",
-  "propertyInspectorDidDisappear", "sendToPlugin", "systemDidWakeUp"]) connection.on(e, mirror);
+  "propertyInspectorDidDisappear", "sendToPlugin", "systemDidWakeUp", "didReceiveResources", "didReceiveSecrets"]) connection.on(e, mirror);
 const fail = (err) => console.error("echo plugin error", err);
 sd.actions.onWillAppear((ev) => ev.action.setTitle("appear " + JSON.stringify(ev.payload.settings)).catch(fail));
 sd.actions.onKeyDown((ev) => ev.action.setTitle("down " + ev.payload.state).catch(fail));
@@ -31,6 +31,7 @@ sd.ui.onSendToPlugin(async (ev) => {
   if (op === "setState") await ev.action.setState(value);
   if (op === "setImage") await ev.action.setImage(value);
   if (op === "keepAlive") setInterval(() => undefined, 1000);
+  if (op === "send") for (const command of value) await connection.send(command);
   if (op === "crash") { console.error("crashing on purpose"); process.exit(3); }
   await ev.action.setTitle("done " + op);
 });
@@ -439,5 +440,119 @@ describe("host simulator: waiting, stopping and restarting", () => {
 		h.sendToPlugin(shown, { op: "getGlobal" });
 		await h.waitFor(titled(shown, 'global {"g":1}'), { since });
 		expect(h.stdout.match(/echo plugin started/g)).toHaveLength(2);
+	});
+});
+
+describe("host simulator: OpenDeck profile", () => {
+	// A `node` on PATH as OpenDeck finds it: a wrapper that marks the environment, then runs a real node.
+	const pathWith = (script: string): Record<string, string> => {
+		const dir = mkdtempSync(join(root, "path-"));
+		writeFileSync(join(dir, "node"), `#!/bin/sh\n${script}\n`);
+		chmodSync(join(dir, "node"), 0o755);
+		return { PATH: `${dir}:${process.env.PATH ?? ""}` };
+	};
+	const realNode = (marker: string) => pathWith(`export ECHO_ENV=${marker}\nexec ${JSON.stringify(DEFAULT_NODE_PATH)} "$@"`);
+	const openDeck = (options: Partial<HostOptions> = {}) => start({ profile: "opendeck", env: realNode("node-from-path"), ...options });
+
+	it("runs `node` from PATH with no flags, the folder name as UUID and OpenDeck's -info", async () => {
+		const h = await openDeck();
+
+		const launch = await h.waitFor((c) => c.event === "logMessage" && String(c.payload.message).includes('"launch"'));
+		const info = (JSON.parse(launch.payload.message as string) as { launch: { argv: string[]; cwd: string; execArgv: string[]; env: string } }).launch;
+		expect(info.env).toBe("node-from-path");
+		expect(info.execArgv).toEqual([]);
+		expect(info.cwd).toBe(pluginDir);
+		const arg = (name: string) => info.argv[info.argv.indexOf(name) + 1];
+		expect(arg("-pluginUUID")).toBe(`${UUID}.sdPlugin`);
+		expect(h.pluginUUID).toBe(`${UUID}.sdPlugin`);
+		expect(h.commands[0]).toMatchObject({ event: "registerPlugin", raw: { uuid: `${UUID}.sdPlugin` } });
+		const registration = JSON.parse(arg("-info")) as { application: unknown; colors: Record<string, string>; devicePixelRatio: number; plugin: unknown };
+		expect(registration.application).toMatchObject({ platform: "windows", version: "7.1.0", language: "en" });
+		expect(registration.devicePixelRatio).toBe(0);
+		expect(Object.keys(registration.colors).sort()).toEqual([
+			"buttonPressedBackgroundColor", "buttonPressedBorderColor", "buttonPressedTextColor", "disabledColor", "highlightColor", "mouseDownColor",
+		]);
+		expect(registration.plugin).toEqual({ uuid: `${UUID}.sdPlugin`, version: "1.2.3.4" });
+	});
+
+	it("refuses to start the plugin when `node --version` on PATH is below v20.0.0, as OpenDeck does", async () => {
+		const old = pathWith(`echo v18.19.0`);
+		await expect(startHost({ pluginDir, profile: "opendeck", env: old })).rejects.toThrow(/Node\.js version 20\.0\.0 or higher is required.*v18\.19\.0/);
+	});
+
+	it("names contexts device.profile.controller.position.index", async () => {
+		const plus = { id: "PLUS", name: "Stream Deck +", size: { columns: 4, rows: 2 }, type: 7 };
+		const h = await openDeck({ devices: [{ id: "DEV1", name: "Stream Deck", size: { columns: 5, rows: 3 }, type: 0 }, plus] });
+		expect(h.appear({ action: KEY })).toBe("DEV1.Default.Keypad.0.0");
+		expect(h.appear({ action: KEY })).toBe("DEV1.Default.Keypad.1.0");
+		expect(h.appear({ action: KEY, coordinates: { column: 2, row: 1 } })).toBe("DEV1.Default.Keypad.7.0");
+		expect(h.appear({ action: KEY, isInMultiAction: true })).toBe("DEV1.Default.Keypad.0.1");
+		const dial = h.appear({ action: KEY, device: "PLUS", controller: "Encoder", coordinates: { column: 3, row: 0 } });
+		expect(dial).toBe("PLUS.Default.Encoder.3.0");
+		h.dialRotate(dial, 1);
+		await h.waitFor(titled(dial, "rotate 1"));
+	});
+
+	it("answers get* without id (though it claims 7.1) and the SDK still resolves them", async () => {
+		const h = await openDeck({ globalSettings: { g: 1 } });
+		const ctx = h.appear({ action: KEY, settings: { a: 1 } });
+		h.sendToPlugin(ctx, { op: "getSettings" });
+		await h.waitFor(titled(ctx, 'got {"a":1}'));
+		h.sendToPlugin(ctx, { op: "getGlobal" });
+		await h.waitFor(titled(ctx, 'global {"g":1}'));
+		expect(h.commands.find((c) => c.event === "getSettings")?.id).toEqual(expect.any(String));
+		expect(received(h, "didReceiveSettings")[0]).not.toHaveProperty("id");
+		expect(received(h, "didReceiveGlobalSettings")[0]).not.toHaveProperty("id");
+		expect(received(h, "didReceiveSettings")[0]).not.toHaveProperty("payload.resources");
+	});
+
+	it("drops the commands it cannot decode, and global settings sent under another UUID", async () => {
+		const h = await openDeck({ globalSettings: { g: 1 } });
+		const ctx = h.appear({ action: KEY });
+		const commands = [
+			{ event: "getSecrets", context: `${UUID}.sdPlugin` },
+			{ event: "getResources", context: ctx, id: "r1" },
+			{ event: "setResources", context: ctx, payload: { file: "a.txt" } },
+			{ event: "setTriggerDescription", context: ctx, payload: { push: "Go" } },
+			{ event: "switchToProfile", context: `${UUID}.sdPlugin`, device: "DEV1", payload: { profile: "X" } },
+			{ event: "setGlobalSettings", context: UUID, payload: { g: 2 } },
+		];
+		h.sendToPlugin(ctx, { op: "send", value: commands });
+		await h.waitFor(titled(ctx, "done send"));
+		// A settled round trip: anything answered would have arrived before this reply.
+		h.sendToPlugin(ctx, { op: "getGlobal" });
+		await h.waitFor(titled(ctx, 'global {"g":1}'));
+		expect(h.undecodable.map((c) => c.event)).toEqual(["getSecrets", "getResources", "setResources", "setTriggerDescription", "switchToProfile"]);
+		expect(received(h, "didReceiveSecrets")).toEqual([]);
+		expect(received(h, "didReceiveResources")).toEqual([]);
+		expect(h.globalSettings).toEqual({ g: 1 });
+	});
+
+	it("where Stream Deck answers getSecrets and getResources (with the request id)", async () => {
+		const h = await start();
+		const ctx = h.appear({ action: KEY });
+		h.sendToPlugin(ctx, {
+			op: "send",
+			value: [
+				{ event: "setResources", context: ctx, payload: { file: "a.txt" } },
+				{ event: "getResources", context: ctx, id: "r1" },
+				{ event: "getSecrets", context: UUID, id: "s1" },
+			],
+		});
+		expect(await waitReceived(h, "didReceiveResources")).toMatchObject({ id: "r1", context: ctx, payload: { resources: { file: "a.txt" } } });
+		expect(await waitReceived(h, "didReceiveSecrets")).toEqual({ event: "didReceiveSecrets", id: "s1", payload: { secrets: {} } });
+		expect(h.undecodable).toEqual([]);
+	});
+
+	it("reloads a plugin with SIGKILL and relaunches it with the stored settings", async () => {
+		const h = await openDeck();
+		const ctx = h.appear({ action: KEY, settings: { v: 1 } });
+		await h.waitFor(titled(ctx, "appear"));
+		const first = h.exited;
+		const since = h.commands.length;
+		await h.restart();
+		expect(await first).toEqual({ code: null, signal: "SIGKILL" });
+		await h.waitFor(titled(ctx, 'appear {"v":1}'), { since });
+		expect(await h.stop()).toEqual({ code: 0, signal: null });
 	});
 });

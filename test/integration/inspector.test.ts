@@ -112,7 +112,7 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		expect(await account.getByLabel("API secret").getAttribute("type")).toBe("password");
 
 		await account.getByRole("button", { name: "Test connection" }).click();
-		await expect.poll(() => status.textContent(), WAIT).toBe(`Connected (partner key, profile ${profileId})`);
+		await expect.poll(() => status.textContent(), WAIT).toBe(`Connected to the legacy API (partner key, profile ${profileId})`);
 		await screenshot(page, "inspector-status");
 
 		// Typed and tested at once: the pending edit is flushed before the plugin is asked.
@@ -151,6 +151,93 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		await vi.waitFor(() => expect(stack.host.globalSettings.apiMode).toBe("partner"), WAIT);
 		await expect(account.getByLabel("Username").isVisible()).resolves.toBe(false);
 		await screenshot(page, "inspector-adtoggle");
+	});
+
+	it("Dailymotion account: API v2 and back keeps both APIs' credentials; v2 picks a profile from GET /me and says which API answered", async () => {
+		const { page } = await inspect("create");
+		const account = page.getByRole("region", { name: "Dailymotion account" });
+		const status = page.locator("#account-status");
+		const { partner, v2 } = stack.sandbox.credentials;
+		const apiKey = account.getByLabel("API key");
+		await expect.poll(() => apiKey.inputValue(), WAIT).toBe(partner.apiKey);
+
+		await account.getByLabel("API", { exact: true }).selectOption("v2");
+		await vi.waitFor(() => expect(stack.host.globalSettings.apiVersion).toBe("v2"), WAIT);
+		// API v2 has its own, empty fields; the legacy ones stay saved.
+		await expect.poll(() => apiKey.inputValue(), WAIT).toBe("");
+		await expect(account.getByLabel("Account").count()).resolves.toBe(0);
+		await apiKey.fill(v2.apiKey);
+		await account.getByLabel("API secret").fill(v2.apiSecret);
+		expect(await account.getByLabel("API secret").getAttribute("type")).toBe("password");
+		await account.getByText("Advanced endpoints").click();
+		await account.getByLabel("API URL").fill(stack.sandbox.v2.apiUrl);
+		await account.getByLabel("Token URL").fill("http://example.com/v2/token");
+		await expect.poll(() => page.locator("#global-v2TokenUrl-error").textContent(), WAIT).toBe("Token URL must use https (http is only allowed for localhost)");
+		await account.getByLabel("Token URL").fill(stack.sandbox.v2.tokenUrl);
+
+		// The profile picker lists what GET /me returns; picking one fills the profile id.
+		await account.getByRole("button", { name: "Reload your profiles" }).click();
+		const picker = account.getByLabel("Your profiles", { exact: true });
+		await expect.poll(() => picker.locator("option").allTextContents(), WAIT).toEqual([
+			"Pick a profile…",
+			...v2.profiles.map((p) => `${p.name} (${p.profileId})`),
+		]);
+		await picker.selectOption(v2.profileId);
+		await vi.waitFor(() => expect(stack.host.globalSettings.v2ProfileId).toBe(v2.profileId), WAIT);
+		await expect.poll(() => account.getByLabel("Profile id").inputValue(), WAIT).toBe(v2.profileId);
+
+		await account.getByRole("button", { name: "Test connection" }).click();
+		await expect.poll(() => status.textContent(), WAIT).toBe(`Connected to API v2 (profile ${v2.profileId})`);
+		expect(stack.host.globalSettings).toMatchObject({
+			apiVersion: "v2",
+			v2ApiKey: v2.apiKey,
+			v2ApiSecret: v2.apiSecret,
+			apiKey: partner.apiKey,
+			apiSecret: partner.apiSecret,
+			profileId: partner.profileId,
+		});
+		await screenshot(page, "inspector-account-v2");
+
+		// Back to the legacy API: its fields come back as they were, and it answers as itself.
+		await account.getByLabel("API", { exact: true }).selectOption("legacy");
+		await expect.poll(() => apiKey.inputValue(), WAIT).toBe(partner.apiKey);
+		await expect.poll(() => status.isVisible(), WAIT).toBe(false);
+		await account.getByRole("button", { name: "Test connection" }).click();
+		await expect.poll(() => status.textContent(), WAIT).toBe(`Connected to the legacy API (partner key, profile ${partner.profileId})`);
+		expect(stack.host.globalSettings).toMatchObject({ apiVersion: "legacy", v2ApiKey: v2.apiKey, v2ApiSecret: v2.apiSecret, v2ProfileId: v2.profileId });
+
+		// And to v2 once more: nothing was lost on the way.
+		await account.getByLabel("API", { exact: true }).selectOption("v2");
+		await expect.poll(() => apiKey.inputValue(), WAIT).toBe(v2.apiKey);
+		await expect.poll(() => account.getByLabel("Profile id").inputValue(), WAIT).toBe(v2.profileId);
+		await account.getByLabel("API", { exact: true }).selectOption("legacy");
+		await vi.waitFor(() => expect(stack.host.globalSettings.apiVersion).toBe("legacy"), WAIT);
+	});
+
+	it("current live: each API version has its own current live; switching shows the live of the API in use", async () => {
+		const legacyLive = await seedLive("Legacy current");
+		stack.host.piSetGlobalSettings({ ...stack.host.globalSettings, ...stack.accountSettings("v2"), apiVersion: "legacy", liveId: legacyLive });
+		const { page } = await inspectAgain("status");
+		await expect.poll(() => page.locator("#edit-title").inputValue(), WAIT).toBe("Legacy current");
+
+		// On v2 there is no current live yet; Create Live there makes one, and the legacy one is kept.
+		const account = page.getByRole("region", { name: "Dailymotion account" });
+		await account.getByLabel("API", { exact: true }).selectOption("v2");
+		await expect.poll(() => page.locator("#edit-status").textContent(), WAIT).toMatch(/No current live yet/);
+		const create = stack.host.appear({ action: ACTIONS.create, settings: { afterCreate: "none", title: "V2 current" } });
+		await delay(Math.max(0, lastCreatePress + REPEAT_WINDOW_MS + 100 - Date.now()));
+		lastCreatePress = Date.now();
+		await stack.host.press(create);
+		await vi.waitFor(() => expect(stack.host.globalSettings.v2LiveId).toMatch(/^x/), WAIT);
+		const v2Live = String(stack.host.globalSettings.v2LiveId);
+		expect(stack.sandbox.requests.filter((r) => r.method === "POST" && r.path.endsWith("/livestreams")).at(-1)?.status).toBe(201);
+		await expect.poll(() => page.locator("#edit-title").inputValue(), WAIT).toBe("V2 current");
+		expect(stack.host.globalSettings.liveId).toBe(legacyLive);
+
+		await account.getByLabel("API", { exact: true }).selectOption("legacy");
+		await expect.poll(() => page.locator("#edit-title").inputValue(), WAIT).toBe("Legacy current");
+		expect(stack.host.globalSettings.v2LiveId).toBe(v2Live);
+		stack.host.disappear(create);
 	});
 
 	it("global settings: an edit after the plugin wrote liveId keeps the plugin's liveId (merged, never stale)", async () => {
@@ -309,7 +396,7 @@ describe.skipIf(!browserOk)("property inspector: narrow panel and keyboard", () 
 		await tabTo("test-connection");
 		await page.keyboard.press("Enter");
 		await expect.poll(() => page.locator("#account-status").textContent(), WAIT).toBe(
-			`Connected (partner key, profile ${stack.sandbox.credentials.partner.profileId})`,
+			`Connected to the legacy API (partner key, profile ${stack.sandbox.credentials.partner.profileId})`,
 		);
 
 		await tabTo("test-obs");

@@ -1,6 +1,6 @@
 import type { PlainKey } from "../../i18n/messages.js";
 import { problemText } from "../../settings/problems.js";
-import { button, buttonRow, el, section, statusLine } from "../dom.js";
+import { button, buttonRow, el, iconButton, section, statusLine } from "../dom.js";
 import { liveIdFor, liveOptions } from "../live-options.js";
 import type { LiveEdit, LiveItem, LiveView, Option } from "../messages.js";
 import { channelOptions, type InspectorContext } from "./context.js";
@@ -8,19 +8,31 @@ import { channelOptions, type InspectorContext } from "./context.js";
 const FIELD_NAMES: Record<string, PlainKey> = { title: "pi.edit.field.title", channel: "pi.edit.field.channel", private: "pi.edit.field.private" };
 
 /**
- * The current live (global `liveId`, which Create Live also sets): a picker over the profile's lives, and an editor
+ * The current live (global `liveId`, or `v2LiveId` on API v2, which Create Live also sets): a picker over the profile's lives, and an editor
  * for its title, category and private flag, read from the API when the inspector opens and saved field by field.
  */
 export function currentLiveSection(ctx: InspectorContext): HTMLElement {
 	const picker = livePicker(ctx);
 	// A renamed live is renamed in the picker too.
 	const editor = liveEditor(ctx, () => picker.reload());
-	ctx.form.watch("global", "liveId", (value) => {
+	// Each API version has its own current live (`liveId`, `v2LiveId`): follow the one of the API in use.
+	let version: unknown;
+	const follow = (): void => {
+		const value = ctx.form.value("global", liveIdKeyOf(ctx));
 		const liveId = typeof value === "string" ? value : "";
+		const switched = version !== undefined && version !== ctx.form.value("global", "apiVersion");
+		version = ctx.form.value("global", "apiVersion");
+		if (switched) picker.reload();
 		picker.show(liveId);
 		editor.load(liveId);
-	});
+	};
+	for (const key of ["apiVersion", "liveId", "v2LiveId"]) ctx.form.watch("global", key, follow);
 	return section("current", ctx.m.t("pi.live.title"), ...picker.nodes, editor.node);
+}
+
+/** The settings key of the current live for the API the inspector shows. */
+function liveIdKeyOf({ form }: Pick<InspectorContext, "form">): "liveId" | "v2LiveId" {
+	return form.value("global", "apiVersion") === "v2" ? "v2LiveId" : "liveId";
 }
 
 function livePicker({ form, pi, m }: InspectorContext): { nodes: Node[]; show(liveId: string): void; reload(): void } {
@@ -52,14 +64,11 @@ function livePicker({ form, pi, m }: InspectorContext): { nodes: Node[]; show(li
 	};
 	select.addEventListener("change", () => {
 		const liveId = liveIdFor(select.value, lives);
-		if (liveId && liveId !== current) form.set("global", "liveId", liveId);
+		if (liveId && liveId !== current) form.set("global", liveIdKeyOf({ form }), liveId);
 	});
 	const reload = (): void => void load().catch((err: unknown) => console.error("lives", err));
 	reload();
-	const refresh = button("refresh-lives", "↻", load);
-	refresh.setAttribute("aria-label", m.t("pi.live.refresh"));
-	refresh.title = m.t("pi.live.refresh");
-	refresh.className = "icon";
+	const refresh = iconButton("refresh-lives", "↻", m.t("pi.live.refresh"), load);
 	const row = el(
 		"div",
 		{ class: "row" },

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { ManifestAction, PluginManifest } from "./manifest.ts";
+import type { HostProfile, Slot } from "./profile.ts";
 import type { ActionSpec, DeviceInfo } from "./types.ts";
 
 /** One placed action instance, as the app stores it in the profile. */
@@ -10,6 +11,8 @@ export interface PlacedAction {
 	controller: "Keypad" | "Encoder";
 	coordinates: { column: number; row: number } | undefined;
 	settings: Record<string, unknown>;
+	/** Files the plugin attached with setResources (7.1). */
+	resources: Record<string, unknown>;
 	state: number;
 	isInMultiAction: boolean;
 	visible: boolean;
@@ -21,10 +24,12 @@ export class ActionRegistry {
 	readonly #byContext = new Map<string, PlacedAction>();
 	readonly #manifest: PluginManifest;
 	readonly #devices: readonly DeviceInfo[];
+	readonly #contextFor: HostProfile["contextFor"];
 
-	constructor(manifest: PluginManifest, devices: readonly DeviceInfo[]) {
+	constructor(manifest: PluginManifest, devices: readonly DeviceInfo[], contextFor: HostProfile["contextFor"] = () => undefined) {
 		this.#manifest = manifest;
 		this.#devices = devices;
+		this.#contextFor = contextFor;
 	}
 
 	/** Places a new action; throws on unknown action/device, controller mismatch or reused context. */
@@ -38,16 +43,18 @@ export class ActionRegistry {
 		const device = spec.device ?? this.#devices[0]?.id;
 		const info = this.#devices.find((d) => d.id === device);
 		if (!device || !info) throw new Error(`host: unknown device ${String(device)}`);
-		const context = spec.context ?? randomBytes(16).toString("hex").toUpperCase();
-		if (this.#byContext.has(context)) throw new Error(`host: context ${context} already placed; use appearAgain`);
 		const isInMultiAction = spec.isInMultiAction ?? false;
+		const coordinates = isInMultiAction ? undefined : (spec.coordinates ?? this.#freeSlot(info, controller));
+		const context = spec.context ?? this.#contextFor(this.#slot(info, controller, coordinates)) ?? randomBytes(16).toString("hex").toUpperCase();
+		if (this.#byContext.has(context)) throw new Error(`host: context ${context} already placed; use appearAgain`);
 		const placed: PlacedAction = {
 			action: spec.action,
 			context,
 			device,
 			controller,
-			coordinates: isInMultiAction ? undefined : (spec.coordinates ?? this.#freeSlot(info, controller)),
+			coordinates,
 			settings: structuredClone(spec.settings ?? {}),
+			resources: {},
 			state: spec.state ?? 0,
 			isInMultiAction,
 			visible: false,
@@ -79,6 +86,16 @@ export class ActionRegistry {
 	/** All visible actions, in placement order. */
 	allVisible(): PlacedAction[] {
 		return [...this.#byContext.values()].filter((a) => a.visible);
+	}
+
+	/** Where an action goes; multi-action members are numbered after the slot's own action (index 0). */
+	#slot(device: DeviceInfo, controller: "Keypad" | "Encoder", coordinates: { column: number; row: number } | undefined): Slot {
+		if (coordinates) {
+			const position = controller === "Encoder" ? coordinates.column : coordinates.row * device.size.columns + coordinates.column;
+			return { device: device.id, controller, position, index: 0 };
+		}
+		const members = [...this.#byContext.values()].filter((a) => a.device === device.id && a.isInMultiAction).length;
+		return { device: device.id, controller, position: 0, index: members + 1 };
 	}
 
 	#freeSlot(device: DeviceInfo, controller: "Keypad" | "Encoder"): { column: number; row: number } {

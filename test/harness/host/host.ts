@@ -9,9 +9,10 @@ import { InspectorRelay, REGISTER_PI_EVENT } from "./inspector-relay.ts";
 import { awaitRegistration, infoJson, launchPlugin, REGISTER_EVENT } from "./launch.ts";
 import { exitText, tail, type PluginProcess } from "./plugin-process.ts";
 import { PluginServer } from "./plugin-server.ts";
-import { DEFAULT_APP_VERSION, DEFAULT_DEVICES, versionAtLeast } from "./registration-info.ts";
+import { DEFAULT_DEVICES } from "./registration-info.ts";
 import { handlePluginCommand } from "./plugin-commands.ts";
-import type { ActionSpec, DeviceInfo, ExitInfo, Host, HostOptions, RecordedCommand } from "./types.ts";
+import { hostProfile, type HostProfile } from "./profile.ts";
+import type { ActionSpec, DeviceInfo, ExitInfo, Host, HostOptions, HostProfileName, RecordedCommand } from "./types.ts";
 
 const REGISTRATION_TIMEOUT_MS = 10_000;
 
@@ -28,12 +29,12 @@ class SimulatedHost implements Host {
 	readonly #options: HostOptions;
 	readonly #manifest: PluginManifest;
 	readonly #devices: readonly DeviceInfo[];
-	readonly #uuid: string;
-	readonly #echoIds: boolean;
+	readonly #profile: HostProfile;
 	readonly #registry: ActionRegistry;
 	readonly #log = new CommandLog();
 	readonly #relay: InspectorRelay;
 	readonly inspectorMessages: RecordedCommand[] = [];
+	readonly undecodable: RecordedCommand[] = [];
 	readonly #dialPressed = new Set<string>();
 	#server: PluginServer | undefined;
 	#process: PluginProcess | undefined;
@@ -48,9 +49,8 @@ class SimulatedHost implements Host {
 		this.#options = options;
 		this.#manifest = readManifest(options.pluginDir);
 		this.#devices = options.devices ?? DEFAULT_DEVICES;
-		this.#uuid = options.pluginUUID ?? this.#manifest.uuid;
-		this.#echoIds = versionAtLeast(options.appVersion ?? DEFAULT_APP_VERSION, 7, 1);
-		this.#registry = new ActionRegistry(this.#manifest, this.#devices);
+		this.#profile = hostProfile(options, this.#manifest.uuid);
+		this.#registry = new ActionRegistry(this.#manifest, this.#devices, this.#profile.contextFor);
 		this.globalSettings = structuredClone(options.globalSettings ?? {});
 		this.#relay = new InspectorRelay({
 			registry: this.#registry,
@@ -66,7 +66,7 @@ class SimulatedHost implements Host {
 		const http = inspectorHttpHandler({
 			pluginDir: this.#options.pluginDir,
 			port: () => this.port,
-			info: () => infoJson({ options: this.#options, manifest: this.#manifest, uuid: this.#uuid, devices: this.#devices }),
+			info: () => infoJson({ profile: this.#profile, manifest: this.#manifest, devices: this.#devices, language: this.#options.language }),
 			page: (context) => this.#inspectorPage(context),
 		});
 		this.#server = await PluginServer.listen((socket, message) => this.#onMessage(socket, message), http);
@@ -94,6 +94,15 @@ class SimulatedHost implements Host {
 	get exited(): Promise<ExitInfo> {
 		if (!this.#process) throw new Error("host: not started");
 		return this.#process.exited;
+	}
+	get pid(): number | undefined {
+		return this.#process?.pid;
+	}
+	get profile(): HostProfileName {
+		return this.#profile.name;
+	}
+	get pluginUUID(): string {
+		return this.#profile.pluginUUID;
 	}
 
 	settingsOf(context: string): Record<string, unknown> {
@@ -226,7 +235,7 @@ class SimulatedHost implements Host {
 		if (this.#stopped) throw new Error("host: restart after stop");
 		this.#restarting = true;
 		try {
-			await this.#stopProcess(3000);
+			await this.#stopProcess(3000, this.#profile.killsOnRestart);
 			this.#dialPressed.clear();
 			await this.#launch();
 		} finally {
@@ -261,8 +270,8 @@ class SimulatedHost implements Host {
 			if (message.event === REGISTER_PI_EVENT) return this.#relay.register(socket, message);
 			if (message.event !== REGISTER_EVENT) return; // neither the plugin nor a property inspector
 			this.#record(message);
-			if (message.uuid !== this.#uuid) {
-				this.#onRegistered?.(new Error(`plugin registered as ${String(message.uuid)}, expected ${this.#uuid}`));
+			if (message.uuid !== this.#profile.pluginUUID) {
+				this.#onRegistered?.(new Error(`plugin registered as ${String(message.uuid)}, expected ${this.#profile.pluginUUID}`));
 				return;
 			}
 			this.#socket = socket;
@@ -275,9 +284,15 @@ class SimulatedHost implements Host {
 			this.#onRegistered?.();
 			return;
 		}
+		if (this.#profile.undecodable.has(String(message.event))) {
+			// The app fails to decode the frame and drops it: nothing is applied, answered or relayed.
+			this.undecodable.push(recorded(message));
+			return this.#record(message);
+		}
 		handlePluginCommand(message, {
 			registry: this.#registry,
-			echoIds: this.#echoIds,
+			echoIds: this.#profile.echoIds,
+			globalContext: this.#profile.checksGlobalContext ? this.#profile.pluginUUID : undefined,
 			getGlobalSettings: () => this.globalSettings,
 			setGlobalSettings: (s) => (this.globalSettings = s),
 			send: (m) => this.#send(m),
@@ -300,18 +315,18 @@ class SimulatedHost implements Host {
 	}
 
 	async #launch(): Promise<void> {
-		const proc = launchPlugin({ options: this.#options, manifest: this.#manifest, uuid: this.#uuid, devices: this.#devices, port: this.port });
+		const proc = launchPlugin({ options: this.#options, profile: this.#profile, manifest: this.#manifest, devices: this.#devices, port: this.port });
 		this.#process = proc;
 		await awaitRegistration(proc, REGISTRATION_TIMEOUT_MS, (callback) => (this.#onRegistered = callback));
 	}
 
-	async #stopProcess(graceMs: number): Promise<ExitInfo> {
+	async #stopProcess(graceMs: number, kill = false): Promise<ExitInfo> {
 		const proc = this.#process;
 		if (!proc) return { code: null, signal: null };
-		// Closing the socket is how the app tells the plugin to quit.
-		this.#socket?.close();
+		// Closing the socket is how the app tells the plugin to quit; OpenDeck kills a plugin it reloads.
+		if (!kill) this.#socket?.close();
 		this.#socket = undefined;
-		const exit = await proc.waitOrKill(graceMs);
+		const exit = kill ? await proc.kill() : await proc.waitOrKill(graceMs);
 		if (this.#restarting) {
 			this.#pastStdout += proc.stdout;
 			this.#pastStderr += proc.stderr;

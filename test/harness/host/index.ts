@@ -5,4 +5,5 @@
 export { startHost } from "./host.ts";
 export { DEFAULT_APP_VERSION, DEFAULT_DEVICES } from "./registration-info.ts";
 export { DEFAULT_NODE_PATH, APP_NODE_ARGS } from "./plugin-process.ts";
-export type { ActionSpec, DeviceInfo, ExitInfo, Host, HostOptions, RecordedCommand } from "./types.ts";
+export { OPENDECK_APP_VERSION } from "./profile.ts";
+export type { ActionSpec, DeviceInfo, ExitInfo, Host, HostOptions, HostProfileName, RecordedCommand } from "./types.ts";

@@ -1,41 +1,47 @@
 import { isAbsolute, join } from "node:path";
 import type { PluginManifest } from "./manifest.ts";
-import { APP_NODE_ARGS, DEFAULT_NODE_PATH, PluginProcess, exitText, tail } from "./plugin-process.ts";
-import { DEFAULT_APP_VERSION, registrationInfo } from "./registration-info.ts";
+import { PluginProcess, exitText, tail } from "./plugin-process.ts";
+import type { HostProfile } from "./profile.ts";
+import { registrationInfo } from "./registration-info.ts";
 import type { DeviceInfo, HostOptions } from "./types.ts";
 
 /** The `-registerEvent` value the app passes (the SDK sends it back verbatim). */
 export const REGISTER_EVENT = "registerPlugin";
 
-/** Runs `node <flags> <CodePath> -port … -pluginUUID … -registerEvent … -info …` with cwd = pluginDir. */
+/**
+ * Runs `node <flags> <CodePath> -port … -pluginUUID … -registerEvent … -info …` with cwd = pluginDir, after the
+ * profile's own runtime check (which throws like the app refusing to start the plugin).
+ */
 export function launchPlugin(opts: {
 	options: HostOptions;
+	profile: HostProfile;
 	manifest: PluginManifest;
-	uuid: string;
 	devices: readonly DeviceInfo[];
 	port: number;
 }): PluginProcess {
-	const { options, manifest } = opts;
+	const { options, manifest, profile } = opts;
 	const codePath = options.codePath ?? manifest.codePath;
-	const info = infoJson(opts);
+	const info = infoJson({ ...opts, language: options.language });
+	profile.checkRuntime({ ...process.env, ...options.env });
 	return new PluginProcess({
-		nodePath: options.nodePath ?? DEFAULT_NODE_PATH,
-		nodeArgs: [...APP_NODE_ARGS, ...(options.nodeArgs ?? [])],
+		nodePath: profile.nodePath,
+		nodeArgs: profile.nodeArgs,
 		codePath: isAbsolute(codePath) ? codePath : join(options.pluginDir, codePath),
-		pluginArgs: ["-port", String(opts.port), "-pluginUUID", opts.uuid, "-registerEvent", REGISTER_EVENT, "-info", info],
+		pluginArgs: ["-port", String(opts.port), "-pluginUUID", profile.pluginUUID, "-registerEvent", REGISTER_EVENT, "-info", info],
 		cwd: options.pluginDir,
 		env: options.env,
 	});
 }
 
-/** The `-info` JSON for this host's options (the plugin and its property inspectors get the same). */
-export function infoJson(opts: { options: HostOptions; manifest: PluginManifest; uuid: string; devices: readonly DeviceInfo[] }): string {
+/** The `-info` JSON for this host's profile (the plugin and its property inspectors get the same). */
+export function infoJson(opts: { profile: HostProfile; manifest: PluginManifest; devices: readonly DeviceInfo[]; language?: string }): string {
 	return registrationInfo({
 		devices: opts.devices,
-		appVersion: opts.options.appVersion ?? DEFAULT_APP_VERSION,
-		pluginUUID: opts.uuid,
+		appVersion: opts.profile.appVersion,
+		pluginUUID: opts.profile.pluginUUID,
 		pluginVersion: opts.manifest.version,
-		language: opts.options.language,
+		profile: opts.profile.name,
+		language: opts.language,
 	});
 }
 

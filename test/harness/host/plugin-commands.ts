@@ -5,6 +5,8 @@ export interface CommandDeps {
 	registry: ActionRegistry;
 	/** Emulating 7.1+: replies to get* carry the request's `id`. */
 	echoIds: boolean;
+	/** When set, global-settings commands naming another context are dropped (OpenDeck checks the plugin's UUID). */
+	globalContext?: string;
 	getGlobalSettings(): Record<string, unknown>;
 	setGlobalSettings(settings: Record<string, unknown>): void;
 	send(message: object): void;
@@ -30,10 +32,26 @@ export function handlePluginCommand(message: Record<string, unknown>, deps: Comm
 			break;
 		}
 		case "setGlobalSettings":
+			if (deps.globalContext !== undefined && context !== deps.globalContext) break;
 			deps.setGlobalSettings(asObject(message.payload));
 			break;
 		case "getGlobalSettings":
+			if (deps.globalContext !== undefined && context !== deps.globalContext) break;
 			deps.send({ event: "didReceiveGlobalSettings", payload: { settings: structuredClone(deps.getGlobalSettings()) }, ...id });
+			break;
+		case "setResources": {
+			const a = deps.registry.find(context);
+			if (a) a.resources = asObject(message.payload);
+			break;
+		}
+		case "getResources": {
+			const a = deps.registry.find(context);
+			if (a) deps.send({ ...actionEvent("didReceiveResources", a, { resources: structuredClone(a.resources) }), ...id });
+			break;
+		}
+		case "getSecrets":
+			// This plugin has no Elgato Marketplace secrets.
+			deps.send({ event: "didReceiveSecrets", payload: { secrets: {} }, ...id });
 			break;
 		case "setState": {
 			const a = deps.registry.find(context);

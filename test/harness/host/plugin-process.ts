@@ -65,9 +65,19 @@ export class PluginProcess {
 		return this.#stderr;
 	}
 
+	get pid(): number | undefined {
+		return this.#child.pid;
+	}
+
 	/** The exit status once the process has ended; undefined while it runs. */
 	get exitInfo(): ExitInfo | undefined {
 		return this.#exit;
+	}
+
+	/** SIGKILLs the process (as OpenDeck stops a plugin) and waits for it to be gone. */
+	kill(): Promise<ExitInfo> {
+		if (!this.#exit) this.#child.kill("SIGKILL");
+		return this.exited;
 	}
 
 	/** Waits for the process to exit by itself, SIGKILLing it after graceMs. */

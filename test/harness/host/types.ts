@@ -18,27 +18,37 @@ export interface ExitInfo {
 	signal: string | null;
 }
 
+/**
+ * The app the host imitates. "stream-deck" (default): the Elgato app. "opendeck": OpenDeck on Linux (stream-deck.md
+ * §8): the system `node` from the plugin's PATH with no node flags, `-pluginUUID` = the plugin folder's name, OpenDeck's
+ * `-info`, readable contexts (`DEV1.Default.Keypad.7.0`), no `id` on replies, SIGKILL on restart, and
+ * getSecrets/getResources/setResources/setTriggerDescription/switchToProfile dropped as undecodable.
+ */
+export type HostProfileName = "stream-deck" | "opendeck";
+
 /** Options of {@link startHost}. */
 export interface HostOptions {
 	/** The `.sdPlugin` folder; the plugin is launched with cwd = pluginDir. */
 	pluginDir: string;
-	/** Node binary; default: the repo's Node 24 (`node_modules/.bin/node`). */
+	/** Default "stream-deck"; see {@link HostProfileName}. */
+	profile?: HostProfileName;
+	/** Node binary; default: the repo's Node 24 (`node_modules/.bin/node`), or `node` from PATH for "opendeck". */
 	nodePath?: string;
 	/** Entry point relative to pluginDir; default: the manifest's `CodePath`. */
 	codePath?: string;
-	/** Default: the manifest's `UUID`. */
+	/** Default: the manifest's `UUID` (for "opendeck": the plugin folder's name). */
 	pluginUUID?: string;
 	/** Default: one 5×3 Stream Deck with id `DEV1`. */
 	devices?: DeviceInfo[];
 	/** Initial stored global settings. */
 	globalSettings?: Record<string, unknown>;
-	/** `-info.application.version`, default `7.1.0.22000` (7.1+ ⇒ `id` echoed on didReceive* replies). */
+	/** `-info.application.version`, default `7.1.0.22000` (7.1+ ⇒ `id` echoed on didReceive* replies; "opendeck": `7.1.0`, never echoed). */
 	appVersion?: string;
 	/** `-info.application.language` for the plugin and its inspectors, default "en" (`fr`, `de`, `ja`, `zh_CN`, …). */
 	language?: string;
 	/** Extra environment variables for the plugin process. */
 	env?: Record<string, string>;
-	/** Extra node flags, after the app's own `--enable-source-maps --no-global-search-paths`. */
+	/** Extra node flags, after the app's own `--enable-source-maps --no-global-search-paths` ("opendeck" has none). */
 	nodeArgs?: string[];
 }
 
@@ -82,6 +92,14 @@ export interface Host {
 	readonly stderr: string;
 	/** Exit of the current plugin process. */
 	readonly exited: Promise<ExitInfo>;
+	/** Process id of the current plugin process (e.g. to read `/proc/<pid>/exe`). */
+	readonly pid: number | undefined;
+	/** Which app this host imitates. */
+	readonly profile: HostProfileName;
+	/** The UUID the plugin was launched with (`-pluginUUID`). */
+	readonly pluginUUID: string;
+	/** Commands the imitated app cannot decode: the plugin sent them, nothing was applied or answered. */
+	readonly undecodable: RecordedCommand[];
 	/** The stored global settings (plugin `setGlobalSettings` replaces it whole). */
 	globalSettings: Record<string, unknown>;
 	settingsOf(context: string): Record<string, unknown>;
@@ -127,7 +145,10 @@ export interface Host {
 	lastImage(context: string): string | undefined;
 	/** Closes the socket (like the app quitting) and waits for exit (SIGKILL after graceMs, default 3000). */
 	stop(opts?: { graceMs?: number }): Promise<ExitInfo>;
-	/** Stops and relaunches the plugin with the same stored settings; re-sends willAppear for visible actions. */
+	/**
+	 * Stops (closing its socket; "opendeck": SIGKILL, like its plugin reload) and relaunches the plugin with the same
+	 * stored settings; re-sends willAppear for visible actions.
+	 */
 	restart(): Promise<void>;
 	/** Raw stream of recorded commands; returns an unsubscribe function. */
 	on(event: "command", listener: (c: RecordedCommand) => void): () => void;

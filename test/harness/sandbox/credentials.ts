@@ -18,8 +18,10 @@ export function randomSecret(bytes = 20): string {
 
 /** Fresh credentials for one sandbox instance. */
 export function newCredentials(): SandboxCredentials {
+	// The v2 key manages the partner's channel: one profile, reachable through either API.
+	const profileId = newXid();
 	return {
-		partner: { apiKey: randomSecret(10), apiSecret: randomSecret(20), profileId: newXid() },
+		partner: { apiKey: randomSecret(10), apiSecret: randomSecret(20), profileId },
 		user: {
 			apiKey: randomSecret(10),
 			apiSecret: randomSecret(20),
@@ -27,5 +29,6 @@ export function newCredentials(): SandboxCredentials {
 			password: randomSecret(12),
 			uid: newXid(),
 		},
+		v2: { apiKey: randomSecret(10), apiSecret: randomSecret(20), profileId, profiles: [{ profileId, name: "Sandbox channel" }, { profileId: newXid(), name: "Second channel" }] },
 	};
 }

@@ -13,6 +13,9 @@ export interface SandboxRequest {
 	contentType: string;
 	/** The body was non-empty. */
 	hasBody: boolean;
+	/** The parsed body when it is `application/json` (API v2); `invalidJson` when it does not parse. */
+	json: unknown;
+	invalidJson: boolean;
 }
 
 const maxBodyBytes = 1024 * 1024;
@@ -38,6 +41,7 @@ export async function readRequest(req: IncomingMessage): Promise<SandboxRequest>
 	const url = new URL(req.url ?? "/", "http://sandbox.invalid");
 	const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
 	const form = contentType === "application/x-www-form-urlencoded" ? toRecord(new URLSearchParams(body)) : {};
+	const { json, invalidJson } = contentType === "application/json" && body.length > 0 ? parseJson(body) : { json: undefined, invalidJson: false };
 	return {
 		method: (req.method ?? "GET").toUpperCase(),
 		path: url.pathname,
@@ -46,7 +50,17 @@ export async function readRequest(req: IncomingMessage): Promise<SandboxRequest>
 		authorization: bearerOf(req.headers.authorization),
 		contentType,
 		hasBody: body.length > 0,
+		json,
+		invalidJson,
 	};
+}
+
+function parseJson(body: string): { json: unknown; invalidJson: boolean } {
+	try {
+		return { json: JSON.parse(body) as unknown, invalidJson: false };
+	} catch {
+		return { json: undefined, invalidJson: true };
+	}
 }
 
 /** Last value wins for repeated names, as PHP-style form parsing does. */

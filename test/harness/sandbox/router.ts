@@ -1,4 +1,4 @@
-/** Maps a request to its handler: token endpoints, ingest hooks, then the two API prefixes. */
+/** Maps a request to its handler: token endpoints, ingest hooks, the two legacy API prefixes, then API v2 (`/v2`). */
 import { authenticate } from "./auth.ts";
 import { channelsResponse } from "./channels.ts";
 import type { SandboxContext } from "./context.ts";
@@ -8,6 +8,7 @@ import type { SandboxRequest } from "./request.ts";
 import { handleTokenRequest } from "./token-endpoint.ts";
 import type { ApiKind, Principal } from "./tokens.ts";
 import { createLive, deleteVideo, editVideo, listLives, readVideo } from "./videos.ts";
+import { isV2Path, routeV2, v2Paths } from "./v2/router.ts";
 
 /** Paths of the sandbox endpoints, relative to its base URL. */
 export const paths = {
@@ -19,7 +20,8 @@ export const paths = {
 
 /** Which API a path belongs to (by prefix), for auth and request records. */
 export function apiKindOf(path: string): ApiKind | undefined {
-	if (path === paths.userToken) return undefined;
+	if (path === paths.userToken || path === v2Paths.token) return undefined;
+	if (isV2Path(path)) return "v2";
 	if (path.startsWith(`${paths.partnerApi}/`)) return "partner";
 	if (path.startsWith(`${paths.userApi}/`)) return "user";
 	return undefined;
@@ -27,13 +29,14 @@ export function apiKindOf(path: string): ApiKind | undefined {
 
 /** Handles one request; throws ApiError for legacy errors. */
 export function route(req: SandboxRequest, ctx: SandboxContext): SandboxResponse {
+	if (isV2Path(req.path)) return routeV2(req, ctx);
 	if (req.path === paths.partnerToken) return handleTokenRequest(req, "partner", ctx.accounts, ctx.tokens);
 	if (req.path === paths.userToken) return handleTokenRequest(req, "user", ctx.accounts, ctx.tokens);
 	if (req.method === "POST" && req.path === ingestPaths.publish) return handlePublishHook(req, ctx);
 	if (req.method === "POST" && req.path === ingestPaths.done) return handleDoneHook(req, ctx);
 
 	const kind = apiKindOf(req.path);
-	if (!kind) throw notFound();
+	if (!kind || kind === "v2") throw notFound();
 	const prefix = kind === "partner" ? paths.partnerApi : paths.userApi;
 	const segments = req.path.slice(prefix.length + 1).split("/");
 	const [first, second, third] = segments;

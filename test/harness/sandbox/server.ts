@@ -10,6 +10,9 @@ import { ingestPaths } from "./ingest.ts";
 import { LiveStore } from "./live-store.ts";
 import { BodyTooLargeError, readRequest } from "./request.ts";
 import { apiKindOf, paths, route } from "./router.ts";
+import { V2Error, v2DefaultErrorResponse, v2ErrorResponse } from "./v2/errors.ts";
+import { isV2Path, v2Paths } from "./v2/router.ts";
+import { V2_SCOPES } from "./v2/token.ts";
 import { TokenStore } from "./tokens.ts";
 import type { RecordedRequest, Sandbox, SandboxOptions } from "./types.ts";
 
@@ -17,7 +20,7 @@ import type { RecordedRequest, Sandbox, SandboxOptions } from "./types.ts";
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const now = options.now ?? Date.now;
 	const latencyMs = options.latencyMs ?? 0;
-	const accounts = { credentials: newCredentials(), revoked: false };
+	const accounts = { credentials: newCredentials(), revoked: false, v2Permissions: new Set(["live.manage", "live.read", "account.read"]) };
 	const ctx: SandboxContext = {
 		now,
 		accounts,
@@ -59,6 +62,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		try {
 			const request = await readRequest(req);
 			record.form = { ...request.form };
+			if (request.json !== undefined) record.json = request.json;
 			record.authorized = isAuthorized(request, apiKindOf(request.path), ctx.tokens);
 			const fault = faults.take(record.method, record.path);
 			if (fault?.delayMs) await wait(fault.delayMs);
@@ -67,7 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				return;
 			}
 			if (fault?.status !== undefined) {
-				const base = fault.body === undefined ? defaultErrorResponse(fault.status) : rawResponse(fault.status, fault.body);
+				const base = fault.body === undefined ? faultErrorResponse(record.path, fault.status) : rawResponse(fault.status, fault.body);
 				response = { ...base, headers: { ...base.headers, ...fault.headers } };
 			} else {
 				response = safeRoute(request);
@@ -75,7 +79,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}
 			dropAfter = fault?.dropAfterHandling === true;
 		} catch (error) {
-			response = error instanceof BodyTooLargeError ? errorResponse(new ApiError(413, "invalid_parameter", error.message)) : internalError();
+			if (!(error instanceof BodyTooLargeError)) response = internalError(record.path);
+			else if (isV2Path(record.path)) response = v2ErrorResponse(new V2Error(413, "PAYLOAD_TOO_LARGE", error.message));
+			else response = errorResponse(new ApiError(413, "invalid_parameter", error.message));
 		}
 		if (dropAfter) {
 			res.socket?.destroy();
@@ -92,7 +98,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		try {
 			return route(request, ctx);
 		} catch (error) {
-			return error instanceof ApiError ? errorResponse(error) : internalError();
+			if (error instanceof ApiError) return errorResponse(error);
+			return error instanceof V2Error ? v2ErrorResponse(error) : internalError(request.path);
 		}
 	}
 
@@ -115,6 +122,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		url,
 		partner: { apiUrl: `${url}${paths.partnerApi}`, tokenUrl: `${url}${paths.partnerToken}` },
 		user: { apiUrl: `${url}${paths.userApi}`, tokenUrl: `${url}${paths.userToken}` },
+		v2: { apiUrl: `${url}${v2Paths.api}`, tokenUrl: `${url}${v2Paths.token}` },
 		credentials: accounts.credentials,
 		requests,
 		lives: () => ctx.store.all().map((s) => ctx.store.snapshot(s)),
@@ -128,6 +136,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		revokeCredentials: () => {
 			accounts.revoked = true;
 			ctx.tokens.revokeRefreshTokens();
+		},
+		setV2Permissions: (scopes) => {
+			const unknown = scopes.find((s) => !V2_SCOPES.has(s));
+			if (unknown) throw new Error(`Sandbox: unknown v2 scope ${unknown}`);
+			accounts.v2Permissions = new Set(scopes);
 		},
 		issuedTokens: () => ctx.tokens.issued(),
 		inject: (fault) => faults.add(fault),
@@ -150,6 +163,12 @@ function rawResponse(status: number, body: string): SandboxResponse {
 	return { status, headers: { "Content-Type": json ? "application/json; charset=utf-8" : "text/plain; charset=utf-8" }, body };
 }
 
-function internalError(): SandboxResponse {
+function internalError(path: string): SandboxResponse {
+	if (isV2Path(path)) return v2ErrorResponse(new V2Error(500, "INTERNAL_ERROR", "The sandbox failed to handle this request."));
 	return errorResponse(new ApiError(500, "server_error", "The sandbox failed to handle this request."));
+}
+
+/** What a fault with only a status answers: the error format of the API the path belongs to. */
+function faultErrorResponse(path: string, status: number): SandboxResponse {
+	return isV2Path(path) && path !== v2Paths.token ? v2DefaultErrorResponse(status) : defaultErrorResponse(status);
 }

@@ -8,23 +8,25 @@ import type { SandboxCredentials } from "./types.ts";
 export interface AccountState {
 	credentials: SandboxCredentials;
 	revoked: boolean;
+	/** Scopes the v2 key may get (see `Sandbox.setV2Permissions`). */
+	v2Permissions: ReadonlySet<string>;
 }
 
 const knownScopes = new Set(["manage_videos", "userinfo", "email", "manage_playlists", "manage_subtitles", "manage_players"]);
-const grantsByKind: Record<ApiKind, readonly string[]> = {
+const grantsByKind: Record<Exclude<ApiKind, "v2">, readonly string[]> = {
 	partner: ["client_credentials"],
 	user: ["password", "refresh_token"],
 };
 
 /** An OAuth error body (not the legacy format). */
-function oauthError(error: string, description: string, status = 400): SandboxResponse {
+export function oauthError(error: string, description: string, status = 400): SandboxResponse {
 	return jsonResponse(status, { error, error_description: description }, { "Cache-Control": "no-store" });
 }
 
 /** Handles `POST` on a token endpoint of the given kind. */
 export function handleTokenRequest(
 	req: SandboxRequest,
-	kind: ApiKind,
+	kind: Exclude<ApiKind, "v2">,
 	accounts: AccountState,
 	tokens: TokenStore,
 ): SandboxResponse {

@@ -1,8 +1,8 @@
 /** Issued access and refresh tokens, their expiry and revocation. */
 import { randomSecret } from "./credentials.ts";
 
-/** Which API prefix a token was issued for: partner tokens work under /rest, user tokens under /user-api. */
-export type ApiKind = "partner" | "user";
+/** Which API prefix a token was issued for: partner tokens work under /rest, user tokens under /user-api, v2 under /v2. */
+export type ApiKind = "partner" | "user" | "v2";
 
 /** Who a valid access token speaks for. */
 export interface Principal {

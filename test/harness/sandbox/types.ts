@@ -14,10 +14,14 @@ export interface SandboxOptions {
 	now?: () => number;
 }
 
-/** The accounts a sandbox accepts: one partner (private) key and one user (public key + account). */
+/**
+ * The accounts a sandbox accepts: one partner (private) key and one user (public key + account) on the legacy API,
+ * and one API v2 private key that manages the partner's profile (`profileId`) and a second one.
+ */
 export interface SandboxCredentials {
 	partner: { apiKey: string; apiSecret: string; profileId: string };
 	user: { apiKey: string; apiSecret: string; username: string; password: string; uid: string };
+	v2: { apiKey: string; apiSecret: string; profileId: string; profiles: { profileId: string; name: string }[] };
 }
 
 /** One request as the sandbox saw it (form values included: it is a test sandbox). */
@@ -27,6 +31,8 @@ export interface RecordedRequest {
 	path: string;
 	query: Record<string, string>;
 	form: Record<string, string>;
+	/** The parsed JSON body (API v2 writes), when there was one. */
+	json?: unknown;
 	/** A valid bearer token for this API prefix was presented. */
 	authorized: boolean;
 	/** Final HTTP status; 0 while pending or when the socket was dropped. */
@@ -87,6 +93,8 @@ export interface Sandbox {
 	partner: { apiUrl: string; tokenUrl: string };
 	/** `${url}/user-api`, `${url}/user-api/oauth/token` */
 	user: { apiUrl: string; tokenUrl: string };
+	/** API v2: `${url}/v2`, `${url}/v2/token` */
+	v2: { apiUrl: string; tokenUrl: string };
 	/** Random per instance. */
 	credentials: SandboxCredentials;
 	/** Every request, in arrival order (token and ingest-hook requests included). */
@@ -102,6 +110,11 @@ export interface Sandbox {
 	expireTokens(): void;
 	/** API keys and the user account stop working (token endpoint → 400 invalid_client); refresh tokens die. */
 	revokeCredentials(): void;
+	/**
+	 * The scopes the v2 key is allowed (default `live.manage live.read account.read`): tokens get only these, and calls
+	 * needing another answer 403 `MISSING_PERMISSIONS`.
+	 */
+	setV2Permissions(scopes: readonly string[]): void;
 	/** Every access and refresh token the token endpoints issued (secrets tests scan output for them). */
 	issuedTokens(): string[];
 	/** Queues a fault; faults apply in order of injection. */

@@ -8,6 +8,7 @@ import {
 	isTransientError,
 	NetworkError,
 	NotFoundError,
+	PermissionError,
 	RateLimitError,
 	ServerError,
 	TimeoutError,
@@ -16,6 +17,33 @@ import {
 import { redact } from "../../../src/secrets.ts";
 
 const legacy = (code: number, type: string, message: string) => ({ error: { code, type, message } });
+
+const v2 = (code: string, message: string) => ({
+	error: { code, message, correlation_id: "c0ffee", details: {}, documentation_url: "https://developers.dailymotion.com/" },
+});
+
+describe("errorFromResponse with API v2 bodies", () => {
+	it.each([
+		[404, "RESOURCE_NOT_FOUND", NotFoundError, "resource_not_found"],
+		[400, "INVALID_PARAMETER", ApiError, "invalid_parameter"],
+		[401, "INVALID_TOKEN", AuthError, "invalid_token"],
+		[403, "MISSING_PERMISSIONS", PermissionError, "missing_permissions"],
+		[503, "SERVICE_UNAVAILABLE", ServerError, "service_unavailable"],
+	])("maps %i %s by status and stable code (type %s)", (status, code, cls, type) => {
+		const error = errorFromResponse({ status, body: v2(code, "Something human.") }, { source: "api" });
+		expect(error).toBeInstanceOf(cls);
+		expect(error.type).toBe(type);
+		expect(error.status).toBe(status);
+	});
+
+	it("MISSING_PERMISSIONS says the key lacks the live permission, keeping the API's scrubbed reason", () => {
+		const error = errorFromResponse(
+			{ status: 403, body: v2("MISSING_PERMISSIONS", "This API key lacks the live.manage permission (tok-abcdef123).") },
+			{ source: "api", redact: (t) => redact(t, ["tok-abcdef123"]) },
+		);
+		expect(error.message).toBe("API key lacks live permission (This API key lacks the live.manage permission (…f123).)");
+	});
+});
 
 describe("errorFromResponse", () => {
 	it.each([

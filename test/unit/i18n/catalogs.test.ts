@@ -22,7 +22,7 @@ function entries(catalog: Catalog): [string, string | Plural][] {
 }
 
 /** Words that stay as they are in every language: names, protocols, and the plugin's brand. */
-const SAME_EVERYWHERE = new Set(["Dailymotion Live", "OBS", "TV", "Webcam", "Sport", "{headline}: {reason}", "{headline}: {detail}", "API URL", "WebSocket URL"]);
+const SAME_EVERYWHERE = new Set(["Dailymotion Live", "OBS", "API", "API v2 (/v2/livestreams)", "{name} ({id})", "TV", "Webcam", "Sport", "{headline}: {reason}", "{headline}: {detail}", "API URL", "WebSocket URL"]);
 /** Per language, the few values that are rightly the same as English (loanwords the language uses). */
 const SAME_AS_ENGLISH: Partial<Record<Language, readonly string[]>> = {
 	fr: ["Live", "Tech", "People"],

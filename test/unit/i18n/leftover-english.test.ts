@@ -20,6 +20,6 @@ describe.each(LANGUAGES.filter((l) => l !== "en"))("the leftover-English scan in
 
 	it("flags the English lines the language replaced, and English words no catalog has", () => {
 		expect(englishLeftovers(lines("en"), language).length).toBeGreaterThan(200);
-		expect(englishLeftovers(["Hold 1 s", "23 LEFT", "Connected (partner key, no profile id)", "Please wait"], language)).toHaveLength(4);
+		expect(englishLeftovers(["Hold 1 s", "23 LEFT", "Connected to the legacy API (partner key, no profile id)", "Please wait"], language)).toHaveLength(4);
 	});
 });

@@ -76,6 +76,7 @@ const cases: { name: string; render: () => string; shows: string }[] = [
 			[{ state: "unknown" }, "ADS ?"],
 			[{ state: "busy" }, "UPDATING"],
 			[{ state: "no-live" }, "NO LIVE"],
+			[{ state: "unavailable" }, "NOT ON API V2"],
 			[{ state: "error", message: "Forbidden" }, "Forbidden"],
 		] as [AdToggleView, string][]
 	).map(([view, shows]) => ({ name: `ad-toggle ${view.state}`, render: () => renderAdToggle(view, m), shows })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiConfigFrom } from "../../../src/settings/api-config.ts";
-import { DEFAULT_OBS_URL, parseGlobalSettings } from "../../../src/settings/global.ts";
+import { currentLiveId, DEFAULT_OBS_URL, liveIdKey, parseGlobalSettings, V2_API_DEFAULTS } from "../../../src/settings/global.ts";
 
 describe("global settings", () => {
 	it("fills every missing key with its default", () => {
@@ -58,5 +58,25 @@ describe("API configuration from global settings", () => {
 		expect(local.ok && local.config.apiUrl).toBe("http://127.0.0.1:8080/rest");
 		const remote = apiConfigFrom(parseGlobalSettings({ apiUrl: "http://api.example.com/rest" }).value);
 		expect(remote).toEqual({ ok: false, field: "apiUrl", problem: "problem.apiUrl.https" });
+	});
+
+	it("API v2: its own credentials and endpoints, chosen by apiVersion; the legacy ones are kept meanwhile", () => {
+		const raw = { apiKey: "legacy-key", apiSecret: "legacy-secret", profileId: "x1", v2ApiKey: "k2", v2ApiSecret: "s2", v2ProfileId: "x2" };
+		const legacy = apiConfigFrom(parseGlobalSettings(raw).value);
+		expect(legacy).toMatchObject({ ok: true, config: { api: "legacy", apiKey: "legacy-key", profileId: "x1" } });
+		const v2 = apiConfigFrom(parseGlobalSettings({ ...raw, apiVersion: "v2" }).value);
+		expect(v2).toEqual({ ok: true, config: { api: "v2", apiKey: "k2", apiSecret: "s2", profileId: "x2", ...V2_API_DEFAULTS } });
+		const local = apiConfigFrom(parseGlobalSettings({ apiVersion: "v2", v2ApiUrl: "http://127.0.0.1:9/v2/", v2TokenUrl: "http://localhost:9/v2/token" }).value);
+		expect(local).toMatchObject({ ok: true, config: { apiUrl: "http://127.0.0.1:9/v2", tokenUrl: "http://localhost:9/v2/token" } });
+		const remote = apiConfigFrom(parseGlobalSettings({ apiVersion: "v2", v2TokenUrl: "http://auth.example.com/v2/token" }).value);
+		expect(remote).toMatchObject({ ok: false, field: "v2TokenUrl" });
+		expect(parseGlobalSettings({ apiVersion: "v3" })).toMatchObject({ value: { apiVersion: "legacy" }, problems: ["problem.apiVersion.choice"] });
+	});
+
+	it("keeps one current live per API version", () => {
+		const legacy = parseGlobalSettings({ liveId: "xlegacy1", v2LiveId: "xv2live1" }).value;
+		expect([liveIdKey(legacy), currentLiveId(legacy)]).toEqual(["liveId", "xlegacy1"]);
+		const v2 = parseGlobalSettings({ apiVersion: "v2", liveId: "xlegacy1", v2LiveId: "xv2live1" }).value;
+		expect([liveIdKey(v2), currentLiveId(v2)]).toEqual(["v2LiveId", "xv2live1"]);
 	});
 });

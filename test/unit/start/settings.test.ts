@@ -59,7 +59,9 @@ describe("npm start settings and options", () => {
 
 	it("parses the command line and refuses bad values", () => {
 		expect(parseCliOptions(["--real-api", "--port", "0", "--no-ingest"])).toMatchObject({ help: false, realApi: true, port: 0, ingest: false });
-		expect(parseCliOptions([])).toMatchObject({ help: false, realApi: false, port: undefined, ingest: undefined });
+		expect(parseCliOptions([])).toMatchObject({ help: false, realApi: false, port: undefined, ingest: undefined, api: undefined });
+		expect(parseCliOptions(["--api", "v2"])).toMatchObject({ help: false, api: "v2" });
+		expect(() => parseCliOptions(["--api", "v3"])).toThrow("--api must be legacy or v2, not v3");
 		expect(() => parseCliOptions(["--port", "http"])).toThrow("--port must be a port number");
 		expect(() => parseCliOptions(["--obs-url", "127.0.0.1:4455"])).toThrow("--obs-url must look like ws://");
 		expect(() => parseCliOptions(["--realapi"])).toThrow();
