@@ -18,7 +18,8 @@ const { startStack } = await import("../test/harness/stack.ts");
 
 const ROOT = join(import.meta.dirname, "..");
 const OUT = join(ROOT, "docs", "images");
-const LIVE_TITLE = "Friday night show";
+/** A live title the streamer would type, per language of the pictures. */
+const LIVE_TITLES: Record<string, string> = { en: "Friday night show", fr: "Soirée jeux du vendredi" };
 
 /** The preview sheet of every key state in one language, 144 px keys with their titles. */
 function keySheet(language: string): void {
@@ -30,16 +31,17 @@ function keySheet(language: string): void {
 /** The Create Live key's inspector (its own options, the current live, the account and OBS), after one live was made. */
 async function inspector(browser: Browser, language: string): Promise<void> {
 	const stack = await startStack({ host: { language } });
+	const title = LIVE_TITLES[language] ?? LIVE_TITLES.en!;
 	try {
 		const { host } = stack;
-		const key = host.appear({ action: "com.dailymotion.live.create", settings: { title: LIVE_TITLE, afterCreate: "obs" } });
+		const key = host.appear({ action: "com.dailymotion.live.create", settings: { title, afterCreate: "obs" } });
 		const since = host.commands.length;
 		await host.press(key);
 		await host.waitFor((c) => c.context === key && (c.event === "showOk" || c.event === "showAlert"), { since, timeoutMs: 15_000 });
 		const { page, close } = await openInspector(browser, host, key);
 		await page.locator("section#account").waitFor();
 		await waitFor(async () => (await page.locator("#action-channel option").count()) > 10 && (await page.locator("#current-live option").count()) > 1);
-		await waitFor(async () => (await page.locator("#edit-title").inputValue()) === LIVE_TITLE);
+		await waitFor(async () => (await page.locator("#edit-title").inputValue()) === title);
 		await page.screenshot({ path: join(OUT, `inspector-${language}.png`), fullPage: true });
 		console.log(`wrote docs/images/inspector-${language}.png`);
 		await close();
