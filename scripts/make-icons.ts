@@ -2,8 +2,9 @@
  * Writes the plugin's image assets under com.dailymotion.live.sdPlugin/imgs/ from the key renderers,
  * and rasterises the PNG plugin icon with headless Chromium (playwright-core).
  *
- * Run: node_modules/.bin/node scripts/make-icons.ts [--preview=/tmp/keys.png]
- * `--preview` also writes a contact sheet of every key state (not part of the plugin).
+ * Run: node_modules/.bin/node scripts/make-icons.ts [--preview=/tmp/keys.png] [--languages=en,fr] [--size=72]
+ * `--preview` also writes a contact sheet of every key state in every language (or those of `--languages`), at 144 and
+ * 72 px (or only `--size`), with the title its action sets drawn over it as Stream Deck does (not part of the plugin).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -12,6 +13,10 @@ import "./src-imports.ts";
 
 const keys = await import("../src/keys/index.ts");
 const glyphs = await import("../src/keys/glyphs.ts");
+const { renderDefaultImage } = await import("../src/keys/default-images.ts");
+const { catalogMessages } = await import("../src/i18n/catalogs/index.ts");
+const { LANGUAGES, isLanguage } = await import("../src/i18n/languages.ts");
+const { keyStates } = await import("../test/harness/key-states.ts");
 const { palette } = await import("../src/keys/palette.ts");
 const { chromium } = await import("playwright-core");
 
@@ -60,62 +65,10 @@ function pluginIcon(size: number): string {
 	);
 }
 
-/**
- * Every key state for the preview sheet, with the title its action sets then (drawn over the image as the app does:
- * bottom-aligned, 11 pt on a 72 px key, no wrapping), so overlaps between image and title show.
- */
-function allStates(): { label: string; svg: string; title?: string }[] {
-	const m = 60_000;
-	const states: [string, string, string?][] = [
-		["create idle", keys.renderCreateLive({ state: "idle" })],
-		["create busy", keys.renderCreateLive({ state: "busy" }), "Creating…"],
-		["create done", keys.renderCreateLive({ state: "done" }), keys.wrapTitle("Friday night show with guests")],
-		["create done, OBS off", keys.renderCreateLive({ state: "done" }), "OBS not\nrunning"],
-		["create error", keys.renderCreateLive({ state: "error" }), "Login\nfailed"],
-		["obs idle", keys.renderSendToObs({ state: "idle" })],
-		["obs busy", keys.renderSendToObs({ state: "busy" }), "Starting…"],
-		["obs done", keys.renderSendToObs({ state: "done" }), "OBS\nready"],
-		["obs streaming", keys.renderSendToObs({ state: "streaming" }), "OBS\nstreaming"],
-		["obs error", keys.renderSendToObs({ state: "error" }), "Stop\nstream first"],
-		["stream offline", keys.renderStream({ state: "offline" }), "Go live"],
-		["stream connecting", keys.renderStream({ state: "connecting" }), "Starting…"],
-		["stream live", keys.renderStream({ state: "live" }), "LIVE"],
-		["stream live 12:34", keys.renderStream({ state: "live", elapsedMs: 12 * m + 34_000 }), "Hold 1 s\nto stop"],
-		["stream live 1h", keys.renderStream({ state: "live", elapsedMs: 62 * m + 3000 }), "LIVE"],
-		["stream stopping", keys.renderStream({ state: "stopping" }), "Stopping…"],
-		["stream reconnecting", keys.renderStream({ state: "reconnecting" }), "Reconnecting"],
-		["stream unreachable", keys.renderStream({ state: "unreachable" }), "OBS not\nrunning"],
-		["stream auth", keys.renderStream({ state: "auth-failed" }), "OBS\npassword"],
-		["ad ready", keys.renderAdBreak({ state: "ready", remaining: 23 })],
-		["ad running", keys.renderAdBreak({ state: "running", remainingMs: 21_400, totalMs: 35_000 })],
-		["ad cooldown", keys.renderAdBreak({ state: "cooldown", remainingMs: 5_000, totalMs: 35_000 })],
-		["ad busy", keys.renderAdBreak({ state: "busy" })],
-		["ad no-live", keys.renderAdBreak({ state: "no-live" })],
-		["ad disabled", keys.renderAdBreak({ state: "disabled" })],
-		["ad off-air", keys.renderAdBreak({ state: "off-air" })],
-		["ad quota", keys.renderAdBreak({ state: "quota" })],
-		["ad error", keys.renderAdBreak({ state: "error", message: "Network timeout" })],
-		["toggle on", keys.renderAdToggle({ state: "on" })],
-		["toggle off", keys.renderAdToggle({ state: "off" })],
-		["toggle unknown", keys.renderAdToggle({ state: "unknown" })],
-		["toggle busy", keys.renderAdToggle({ state: "busy" })],
-		["toggle no-live", keys.renderAdToggle({ state: "no-live" })],
-		["toggle unavailable (API v2)", keys.renderAdToggle({ state: "unavailable" })],
-		["toggle error", keys.renderAdToggle({ state: "error", message: "Forbidden" })],
-		["status no-live", keys.renderLiveStatus({ state: "no-live" })],
-		["status loading", keys.renderLiveStatus({ state: "loading" })],
-		["status offline", keys.renderLiveStatus({ state: "offline", title: "My weekly show" })],
-		["status on-air", keys.renderLiveStatus({ state: "on-air", viewers: 1234, elapsedMs: 754_000 })],
-		["status on-air big", keys.renderLiveStatus({ state: "on-air", viewers: 987, elapsedMs: null })],
-		["status error", keys.renderLiveStatus({ state: "error", message: "Token expired" })],
-	];
-	return states.map(([label, svg, title]) => ({ label, svg, title }));
-}
-
 /** One key of the preview at `size` px: the image with the title over it, as the Stream Deck app draws it. */
 function previewKey(svg: string, title: string | undefined, size: number): string {
 	const overlay = title
-		? `<div style="position:absolute;left:2px;right:2px;bottom:${(size * 5) / 72}px;font:600 ${(size * 11) / 72}px/1.15 sans-serif;` +
+		? `<div style="position:absolute;left:2px;right:2px;bottom:${(size * 5) / 72}px;font:${(size * 11) / 72}px/1.15 Arial,sans-serif;` +
 			`color:#fff;text-align:center;white-space:pre;overflow:hidden;text-shadow:0 1px 2px #000,0 0 4px #000">${keys.escapeXml(title)}</div>`
 		: "";
 	return (
@@ -129,20 +82,20 @@ function assets(): Record<string, string> {
 	const files: Record<string, string> = {
 		"plugin/category.svg": monoIcon(glyphs.broadcast, 28),
 		"actions/create/icon.svg": monoIcon(glyphs.cameraPlus, 20),
-		"actions/create/key.svg": keys.renderCreateLive({ state: "idle" }),
+		"actions/create/key.svg": renderDefaultImage("create"),
 		"actions/obs/icon.svg": monoIcon(glyphs.screenSend, 20),
-		"actions/obs/key.svg": keys.renderSendToObs({ state: "idle" }),
+		"actions/obs/key.svg": renderDefaultImage("obs"),
 		"actions/stream/icon.svg": monoIcon(glyphs.broadcast, 20),
-		"actions/stream/key.svg": keys.renderStream({ state: "offline" }),
-		"actions/stream/key-live.svg": keys.renderStream({ state: "live" }),
+		"actions/stream/key.svg": renderDefaultImage("stream"),
+		"actions/stream/key-live.svg": renderDefaultImage("stream-live"),
 		"actions/adbreak/icon.svg": monoIcon(glyphs.adBadge, 20),
-		"actions/adbreak/key.svg": keys.renderAdBreak({ state: "ready", remaining: null }),
+		"actions/adbreak/key.svg": renderDefaultImage("adbreak"),
 		"actions/adbreak/encoder.svg": encoderIcon(glyphs.adBadge),
 		"actions/adtoggle/icon.svg": monoIcon(toggle, 20),
-		"actions/adtoggle/key.svg": keys.renderAdToggle({ state: "on" }),
-		"actions/adtoggle/key-off.svg": keys.renderAdToggle({ state: "off" }),
+		"actions/adtoggle/key.svg": renderDefaultImage("adtoggle-on"),
+		"actions/adtoggle/key-off.svg": renderDefaultImage("adtoggle-off"),
 		"actions/status/icon.svg": monoIcon(glyphs.eye, 20),
-		"actions/status/key.svg": keys.renderLiveStatus({ state: "no-live" }),
+		"actions/status/key.svg": renderDefaultImage("status"),
 		"actions/status/encoder.svg": encoderIcon(glyphs.eye),
 	};
 	return files;
@@ -153,6 +106,11 @@ async function write(relative: string, data: string | Uint8Array): Promise<void>
 	await mkdir(dirname(path), { recursive: true });
 	await writeFile(path, data);
 	console.log(`wrote ${join("com.dailymotion.live.sdPlugin", "imgs", relative)}`);
+}
+
+/** The value of `--name=value` on the command line. */
+function option(name: string): string | undefined {
+	return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
 const browser = await chromium.launch({
@@ -172,16 +130,22 @@ try {
 	await write("plugin/icon.png", await rasterise(pluginIcon(256), 256, 256));
 	await write("plugin/icon@2x.png", await rasterise(pluginIcon(512), 512, 512));
 
-	const preview = process.argv.find((arg) => arg.startsWith("--preview="))?.slice("--preview=".length);
+	const preview = option("preview");
 	if (preview) {
-		const cells = allStates()
-			.map(
-				({ label, svg, title }) =>
-					`<figure style="margin:6px;display:inline-block;text-align:center;font:11px sans-serif;color:#ccc">` +
-					`${previewKey(svg, title, 144)}${previewKey(svg, title, 72)}<figcaption>${keys.escapeXml(label)}</figcaption></figure>`,
-			)
-			.join("");
-		const html = `<div style="background:#333;width:1200px;padding:6px">${cells}</div>`;
+		const languages = (option("languages")?.split(",") ?? LANGUAGES).filter(isLanguage);
+		const sizes = option("size") ? [Number(option("size"))] : [144, 72];
+		const sections = languages.map((language) => {
+			const cells = keyStates(catalogMessages(language))
+				.map(
+					({ label, svg, title }) =>
+						`<figure style="margin:6px;display:inline-block;text-align:center;font:11px sans-serif;color:#ccc">` +
+						`${sizes.map((size) => previewKey(svg, title, size)).join("")}<figcaption>${keys.escapeXml(label)}</figcaption></figure>`,
+				)
+				.join("");
+			const heading = languages.length > 1 ? `<h2 style="font:bold 16px sans-serif;color:#eee;margin:8px 6px">${language}</h2>` : "";
+			return `<section lang="${language.replace("_", "-")}">${heading}${cells}</section>`;
+		});
+		const html = `<div style="background:#333;width:1200px;padding:6px">${sections.join("")}</div>`;
 		await page.setViewportSize({ width: 1212, height: 400 });
 		await page.setContent(`<!doctype html><html><body style="margin:0">${html}</body></html>`);
 		await writeFile(preview, await page.screenshot({ fullPage: true }));

@@ -8,6 +8,7 @@ import { LiveStatusAction } from "./actions/live-status.js";
 import { SendToObsAction } from "./actions/send-to-obs.js";
 import { StreamToggleAction } from "./actions/stream-toggle.js";
 import { onHostSocketClosed } from "./host-socket.js";
+import { loadMessages } from "./i18n/load-node.js";
 import { registerInspectorBridge } from "./inspector/index.js";
 import { AdBreaks } from "./live/ad-breaks.js";
 import { ApiProvider } from "./live/api-provider.js";
@@ -25,6 +26,8 @@ import { GlobalSettingsStore } from "./settings/global-store.js";
 const logger = streamDeck.logger;
 logger.setLevel("info");
 process.on("unhandledRejection", (reason) => logger.error("Unhandled rejection (bug):", reason));
+// Keys and the inspector's answers speak Stream Deck's language (read from <lang>.json: only that one is loaded).
+const messages = loadMessages(streamDeck.info.application.language, logger.createScope("I18n"));
 
 const settings = new GlobalSettingsStore(
 	(value) => streamDeck.settings.setGlobalSettings(value as JsonObject),
@@ -45,16 +48,16 @@ const lives = new LiveRegistry({ api, logger: logger.createScope("Lives") });
 const adBreaks = new AdBreaks({ api, lives, logger: logger.createScope("AdBreaks") });
 refreshLiveOnStreamStart(obsLink, settings, lives);
 const ticker = new SecondTicker();
-const liveKeys = { lives, settings, ticker };
+const liveKeys = { lives, settings, ticker, messages };
 
-streamDeck.actions.registerAction(new CreateLiveAction(creator));
-streamDeck.actions.registerAction(new SendToObsAction(publisher, settings));
-streamDeck.actions.registerAction(new StreamToggleAction(streamControl));
+streamDeck.actions.registerAction(new CreateLiveAction(creator, messages));
+streamDeck.actions.registerAction(new SendToObsAction(publisher, settings, messages));
+streamDeck.actions.registerAction(new StreamToggleAction(streamControl, messages));
 streamDeck.actions.registerAction(new AdBreakAction(adBreaks, liveKeys));
 streamDeck.actions.registerAction(new AdToggleAction(adBreaks, liveKeys));
 streamDeck.actions.registerAction(new LiveStatusAction(liveKeys));
 
-registerInspectorBridge({ api, obs: obsLink, settings, logger: logger.createScope("Inspector") });
+registerInspectorBridge({ api, obs: obsLink, settings, messages, logger: logger.createScope("Inspector") });
 
 streamDeck.settings.onDidReceiveGlobalSettings((ev) => settings.receive(ev.settings));
 

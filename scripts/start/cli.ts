@@ -1,6 +1,8 @@
 /** `npm start` entry: starts the virtual deck, prints its URL, stops everything cleanly on Ctrl-C. */
-import { parseCliOptions, USAGE } from "./options.ts";
-import { startVirtualDeck } from "./virtual-deck.ts";
+import "../src-imports.ts"; // before anything that reaches src/ (which imports its siblings as "./x.js")
+
+const { parseCliOptions, USAGE } = await import("./options.ts");
+const { startVirtualDeck } = await import("./virtual-deck.ts");
 
 async function main(): Promise<void> {
 	let options;

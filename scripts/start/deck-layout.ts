@@ -5,6 +5,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadMessages } from "../../src/i18n/load-node.ts";
+import { silentLogger } from "../../src/log.ts";
 import type { DeviceInfo } from "../../test/harness/host/index.ts";
 import type { SlotInfo } from "./page/protocol.ts";
 
@@ -44,20 +46,26 @@ export function contextOf(slotId: string): string {
 	return createHash("md5").update(`virtual-deck:${slotId}`).digest("hex").toUpperCase();
 }
 
-/** The slots with their manifest images (as URLs under /plugin/). */
-export function deckSlots(pluginDir: string): SlotInfo[] {
+/**
+ * The slots with their manifest images (as URLs under /plugin/), named as the app names them in `language`: from
+ * `<lang>.json`, as the app reads it (the manifest's English for a language the plugin does not ship).
+ */
+export function deckSlots(pluginDir: string, language = "en"): SlotInfo[] {
 	const manifest = JSON.parse(readFileSync(join(pluginDir, "manifest.json"), "utf8")) as { Actions: ManifestActionJson[] };
+	const m = loadMessages(language, silentLogger, pluginDir);
+	const localized = readLocaleNames(pluginDir, m.language);
 	return PLACEMENTS.map((p) => {
 		const entry = manifest.Actions.find((a) => a.UUID === p.action);
 		if (!entry) throw new Error(`npm start: action ${p.action} is not in manifest.json`);
 		const states = entry.States ?? [];
 		const images =
 			p.controller === "Encoder" && entry.Encoder?.Icon ? [entry.Encoder.Icon] : states.map((s) => s.Image ?? "");
+		const name = localized[p.action] ?? entry.Name;
 		return {
 			id: p.id,
 			context: contextOf(p.id),
 			action: p.action,
-			name: entry.Name,
+			name,
 			controller: p.controller,
 			column: p.column,
 			row: p.row,
@@ -65,8 +73,24 @@ export function deckSlots(pluginDir: string): SlotInfo[] {
 			showTitle: states[0]?.ShowTitle !== false,
 			titleAlignment: states[0]?.TitleAlignment ?? "bottom",
 			titleSize: states[0]?.FontSize ?? 12,
+			lang: m.locale,
+			labels: {
+				settings: m.t("deck.settings", { name }),
+				push: m.t("deck.push", { name }),
+				touch: m.t("deck.touch", { name }),
+				turnLeft: m.t("deck.turnLeft"),
+				turnRight: m.t("deck.turnRight"),
+			},
 		};
 	});
+}
+
+/** Action UUID → its name in `<lang>.json` (empty when the file is missing). */
+function readLocaleNames(pluginDir: string, language: string): Record<string, string> {
+	const file = join(pluginDir, `${language}.json`);
+	if (!existsSync(file)) return {};
+	const json = JSON.parse(readFileSync(file, "utf8")) as Record<string, { Name?: unknown }>;
+	return Object.fromEntries(Object.entries(json).flatMap(([uuid, v]) => (typeof v?.Name === "string" ? [[uuid, v.Name]] : [])));
 }
 
 /** The app picks `<path>.svg` or `<path>.png` (the manifest omits the extension). */

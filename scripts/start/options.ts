@@ -1,5 +1,6 @@
 /** Command-line options of `npm start` (after `--`). */
 import { parseArgs } from "node:util";
+import { isLanguage, LANGUAGES } from "../../src/i18n/languages.ts";
 import type { VirtualDeckOptions } from "./virtual-deck.ts";
 
 export const USAGE = `Usage: npm start -- [options]
@@ -10,6 +11,7 @@ export const USAGE = `Usage: npm start -- [options]
   --obs-url <ws://…>    OBS WebSocket URL (default: the saved one, else ws://127.0.0.1:4455)
   --settings <file>     Settings file (default .local/start-settings.json)
   --no-ingest           Do not start the RTMP ingest (nginx-rtmp)
+  --language <code>     Stream Deck's language: en (default), fr, de, es, ja, zh_CN, ko
   -h, --help            Show this help`;
 
 export type CliOptions = { help: true } | ({ help: false } & VirtualDeckOptions);
@@ -25,6 +27,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
 			"obs-url": { type: "string" },
 			settings: { type: "string" },
 			"no-ingest": { type: "boolean" },
+			language: { type: "string" },
 			help: { type: "boolean", short: "h" },
 		},
 		strict: true,
@@ -36,6 +39,8 @@ export function parseCliOptions(argv: string[]): CliOptions {
 	if (api !== undefined && api !== "legacy" && api !== "v2") throw new Error(`--api must be legacy or v2, not ${api}`);
 	const obsUrl = values["obs-url"];
 	if (obsUrl !== undefined && !/^wss?:\/\/[^\s]+$/.test(obsUrl)) throw new Error(`--obs-url must look like ws://127.0.0.1:4455, not ${obsUrl}`);
+	const language = values.language;
+	if (language !== undefined && !isLanguage(language)) throw new Error(`--language must be one of ${LANGUAGES.join(", ")}, not ${language}`);
 	return {
 		help: false,
 		realApi: values["real-api"] ?? false,
@@ -44,5 +49,6 @@ export function parseCliOptions(argv: string[]): CliOptions {
 		obsUrl,
 		settingsFile: values.settings,
 		ingest: values["no-ingest"] ? false : undefined,
+		language,
 	};
 }

@@ -34,6 +34,8 @@ export interface VirtualDeckOptions {
 	ingest?: boolean;
 	/** The built `.sdPlugin` folder (default: the repo's). */
 	pluginDir?: string;
+	/** Stream Deck's language (`-info.application.language`): `en` (default), `fr`, `de`, `es`, `ja`, `zh_CN`, `ko`. */
+	language?: string;
 }
 
 export interface VirtualDeck {
@@ -55,7 +57,7 @@ export async function startVirtualDeck(options: VirtualDeckOptions = {}): Promis
 	const pluginDir = options.pluginDir ?? PLUGIN_DIR;
 	const settingsFile = options.settingsFile ?? DEFAULT_SETTINGS_FILE;
 	const target: ApiTarget = options.realApi ? "real-api" : "sandbox";
-	const slots = deckSlots(pluginDir);
+	const slots = deckSlots(pluginDir, options.language);
 	const { settings: saved, problem: settingsProblem } = loadSettings(settingsFile);
 	const stops: (() => Promise<unknown>)[] = [];
 	const close = async (): Promise<void> => {
@@ -65,7 +67,7 @@ export async function startVirtualDeck(options: VirtualDeckOptions = {}): Promis
 		const backends = await startBackends({ realApi: target === "real-api", ingest: options.ingest, api: options.api });
 		stops.push(() => backends.close());
 		const globalSettings = initialGlobalSettings({ saved, target, accountSettings: backends.accountSettings, obsUrl: options.obsUrl });
-		const host = await startHost({ pluginDir, devices: DEVICES, globalSettings });
+		const host = await startHost({ pluginDir, devices: DEVICES, globalSettings, language: options.language });
 		stops.push(() => host.stop());
 
 		const session = new DeckSession({ host, sandbox: backends.sandbox, slots });

@@ -9,7 +9,8 @@ import streamDeck, {
 	type WillDisappearEvent,
 } from "@elgato/streamdeck";
 import type { JsonObject } from "@elgato/utils";
-import { adBreakFeedback, renderAdBreak, type AdBreakView } from "../keys/index.js";
+import type { Messages } from "../i18n/messages.js";
+import { adBreakFeedback, renderAdBreak, titleLine, type AdBreakView } from "../keys/index.js";
 import { isCountingDown, type AdBreakPhase } from "../live/ad-break-clock.js";
 import type { AdBreaks } from "../live/ad-breaks.js";
 import { parseAdBreakSettings, type AdBreakSettings } from "../settings/ad-break.js";
@@ -26,16 +27,18 @@ const logger = streamDeck.logger.createScope("AdBreak");
 @action({ UUID: "com.dailymotion.live.adbreak" })
 export class AdBreakAction extends SingletonAction<JsonObject> {
 	#adBreaks: AdBreaks;
+	#m: Messages;
 	#keys: LiveKeys<AdBreakSettings>;
 
 	constructor(adBreaks: AdBreaks, deps: LiveKeysDeps) {
 		super();
 		this.#adBreaks = adBreaks;
+		this.#m = deps.messages;
 		this.#keys = new LiveKeys({ ...deps, logger, render: (key) => this.#render(key) });
 	}
 
 	override onWillAppear(ev: WillAppearEvent<JsonObject>): void {
-		this.#keys.show(ev.action, this.#settings(ev.payload.settings));
+		this.#keys.show(ev.action, this.#settings(ev.payload.settings)).view.triggers(this.#m.t("action.adbreak.push"));
 	}
 
 	override onWillDisappear(ev: WillDisappearEvent<JsonObject>): void {
@@ -66,7 +69,7 @@ export class AdBreakAction extends SingletonAction<JsonObject> {
 			key.view.alert(); // Refused locally: no request, and the countdown goes on.
 			return;
 		}
-		key.view.image(renderAdBreak({ state: "busy" }));
+		key.view.image(renderAdBreak({ state: "busy" }, this.#m));
 		try {
 			const result = await this.#adBreaks.launch(key.liveId, cooldownMs);
 			if (result.kind === "refused") {
@@ -76,10 +79,10 @@ export class AdBreakAction extends SingletonAction<JsonObject> {
 				key.view.ok();
 			}
 		} catch (err) {
-			const text = errorText(err);
+			const text = errorText(err, this.#m);
 			logger.error(`Ad break failed: ${text.detail}`);
 			key.view.alert();
-			key.view.image(renderAdBreak({ state: "error", message: text.detail }));
+			key.view.image(renderAdBreak({ state: "error", message: titleLine(text.title) }, this.#m));
 			return;
 		}
 		this.#keys.drawLive(key.liveId);
@@ -88,9 +91,9 @@ export class AdBreakAction extends SingletonAction<JsonObject> {
 	#render(key: LiveKey<AdBreakSettings>): boolean {
 		if (this.#adBreaks.isLaunching(key.liveId)) return false;
 		const phase = this.#adBreaks.phase(key.liveId, key.settings.cooldown * 1000);
-		const view = toView(phase);
-		key.view.image(renderAdBreak(view));
-		key.view.feedback(adBreakFeedback(view));
+		const view = toView(phase, this.#m);
+		key.view.image(renderAdBreak(view, this.#m));
+		key.view.feedback(adBreakFeedback(view, this.#m));
 		return isCountingDown(phase);
 	}
 
@@ -101,7 +104,7 @@ export class AdBreakAction extends SingletonAction<JsonObject> {
 	}
 }
 
-function toView(phase: AdBreakPhase): AdBreakView {
+function toView(phase: AdBreakPhase, m: Messages): AdBreakView {
 	switch (phase.kind) {
 		case "running":
 		case "cooldown":
@@ -111,7 +114,7 @@ function toView(phase: AdBreakPhase): AdBreakView {
 		case "loading":
 			return { state: "busy" };
 		case "error":
-			return { state: "error", message: errorText(phase.error).detail };
+			return { state: "error", message: titleLine(errorText(phase.error, m).title) };
 		default:
 			return { state: phase.kind };
 	}

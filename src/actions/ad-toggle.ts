@@ -1,6 +1,7 @@
 import streamDeck, { action, SingletonAction, type KeyDownEvent, type WillAppearEvent, type WillDisappearEvent } from "@elgato/streamdeck";
 import type { JsonObject } from "@elgato/utils";
-import { renderAdToggle, type AdToggleView } from "../keys/index.js";
+import type { Messages } from "../i18n/messages.js";
+import { renderAdToggle, titleLine, type AdToggleView } from "../keys/index.js";
 import type { AdBreaks } from "../live/ad-breaks.js";
 import type { LiveRegistry } from "../live/live-registry.js";
 import { errorText } from "./error-text.js";
@@ -17,6 +18,7 @@ const logger = streamDeck.logger.createScope("AdToggle");
 export class AdToggleAction extends SingletonAction<JsonObject> {
 	#adBreaks: AdBreaks;
 	#lives: LiveRegistry;
+	#m: Messages;
 	#keys: LiveKeys<null>;
 	#busy = new Set<string>();
 
@@ -24,6 +26,7 @@ export class AdToggleAction extends SingletonAction<JsonObject> {
 		super();
 		this.#adBreaks = adBreaks;
 		this.#lives = deps.lives;
+		this.#m = deps.messages;
 		this.#keys = new LiveKeys({ ...deps, logger, render: (key) => this.#render(key) });
 	}
 
@@ -54,7 +57,7 @@ export class AdToggleAction extends SingletonAction<JsonObject> {
 			await this.#adBreaks.setEnabled(key.liveId, !enabled);
 			key.view.ok();
 		} catch (err) {
-			const text = errorText(err);
+			const text = errorText(err, this.#m);
 			logger.error(`Switching ad breaks failed: ${text.detail}`);
 			key.view.alert();
 		} finally {
@@ -65,7 +68,7 @@ export class AdToggleAction extends SingletonAction<JsonObject> {
 
 	#render(key: LiveKey<null>): boolean {
 		const view = this.#view(key.liveId);
-		key.view.image(renderAdToggle(view));
+		key.view.image(renderAdToggle(view, this.#m));
 		if (view.state === "on" || view.state === "off") key.view.state(view.state === "on" ? 0 : 1);
 		return false;
 	}
@@ -75,7 +78,7 @@ export class AdToggleAction extends SingletonAction<JsonObject> {
 		if (!liveId) return { state: "no-live" };
 		if (this.#busy.has(liveId)) return { state: "busy" };
 		const snapshot = this.#lives.store(liveId).snapshot;
-		if (!snapshot.video) return snapshot.error ? { state: "error", message: errorText(snapshot.error).detail } : { state: "busy" };
+		if (!snapshot.video) return snapshot.error ? { state: "error", message: titleLine(errorText(snapshot.error, this.#m).title) } : { state: "busy" };
 		const enabled = snapshot.video.adBreaksEnabled;
 		return enabled === null ? { state: "unknown" } : { state: enabled ? "on" : "off" };
 	}

@@ -15,6 +15,7 @@ export class KeyView {
 	#title: string | undefined;
 	#feedback: string | undefined;
 	#state: number | undefined;
+	#triggers: string | undefined;
 
 	constructor(action: AnyAction, logger: Logger) {
 		this.#action = action;
@@ -50,6 +51,13 @@ export class KeyView {
 		if (serialized === this.#feedback) return;
 		this.#feedback = serialized;
 		this.#guard(this.#action.setFeedback(payload), "setFeedback");
+	}
+
+	/** What pushing or touching a dial does, in the user's language (the manifest's text is English); skipped on keys. */
+	triggers(text: string): void {
+		if (!this.#action.isDial() || text === this.#triggers) return;
+		this.#triggers = text;
+		this.#guard(this.#action.setTriggerDescription({ push: text, touch: text }), "setTriggerDescription");
 	}
 
 	/** Selects the manifest state (two-state keys); skipped when unchanged. */

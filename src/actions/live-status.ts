@@ -8,7 +8,8 @@ import streamDeck, {
 	type WillDisappearEvent,
 } from "@elgato/streamdeck";
 import type { JsonObject } from "@elgato/utils";
-import { liveStatusFeedback, renderLiveStatus, type LiveStatusView } from "../keys/index.js";
+import type { Messages } from "../i18n/messages.js";
+import { liveStatusFeedback, renderLiveStatus, titleLine, type LiveStatusView } from "../keys/index.js";
 import type { LiveRegistry } from "../live/live-registry.js";
 import { errorText } from "./error-text.js";
 import { LiveKeys, type LiveKey } from "./live-keys.js";
@@ -23,18 +24,20 @@ const logger = streamDeck.logger.createScope("LiveStatus");
 @action({ UUID: "com.dailymotion.live.status" })
 export class LiveStatusAction extends SingletonAction<JsonObject> {
 	#lives: LiveRegistry;
+	#m: Messages;
 	#keys: LiveKeys<null>;
 	#now: () => number;
 
 	constructor(deps: LiveKeysDeps, now: () => number = Date.now) {
 		super();
 		this.#lives = deps.lives;
+		this.#m = deps.messages;
 		this.#now = now;
 		this.#keys = new LiveKeys({ ...deps, logger, render: (key) => this.#render(key) });
 	}
 
 	override onWillAppear(ev: WillAppearEvent<JsonObject>): void {
-		this.#keys.show(ev.action, null);
+		this.#keys.show(ev.action, null).view.triggers(this.#m.t("action.status.push"));
 	}
 
 	override onWillDisappear(ev: WillDisappearEvent<JsonObject>): void {
@@ -70,15 +73,15 @@ export class LiveStatusAction extends SingletonAction<JsonObject> {
 
 	#render(key: LiveKey<null>): boolean {
 		const view = this.#view(key.liveId);
-		key.view.image(renderLiveStatus(view));
-		key.view.feedback(liveStatusFeedback(view));
+		key.view.image(renderLiveStatus(view, this.#m));
+		key.view.feedback(liveStatusFeedback(view, this.#m));
 		return view.state === "on-air" && view.elapsedMs !== null;
 	}
 
 	#view(liveId: string): LiveStatusView {
 		if (!liveId) return { state: "no-live" };
 		const { video, error } = this.#lives.store(liveId).snapshot;
-		if (!video) return error ? { state: "error", message: errorText(error).detail } : { state: "loading" };
+		if (!video) return error ? { state: "error", message: titleLine(errorText(error, this.#m).title) } : { state: "loading" };
 		if (!video.onair) return { state: "offline", title: video.title };
 		const elapsedMs = video.liveAiringTime ? Math.max(0, this.#now() - video.liveAiringTime * 1000) : null;
 		return { state: "on-air", viewers: video.audience, elapsedMs };

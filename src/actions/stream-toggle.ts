@@ -7,6 +7,7 @@ import streamDeck, {
 	type WillDisappearEvent,
 } from "@elgato/streamdeck";
 import type { JsonObject } from "@elgato/utils";
+import type { Messages, PlainKey } from "../i18n/messages.js";
 import { renderStream } from "../keys/index.js";
 import { LONG_PRESS_MS, type StreamControl, type StreamPhase } from "../live/stream-control.js";
 import { errorText } from "./error-text.js";
@@ -17,15 +18,15 @@ const logger = streamDeck.logger.createScope("Stream");
 /** How long a hint ("Hold 1 s to stop", an error) stays before the key shows the stream state again. */
 const HINT_MS = 2_500;
 
-const TITLES: Record<StreamPhase, string> = {
-	offline: "Go live",
-	connecting: "Starting…",
-	live: "LIVE",
-	stopping: "Stopping…",
-	reconnecting: "Reconnecting",
-	unreachable: "OBS not\nrunning",
-	"auth-failed": "OBS\npassword",
-	kicked: "OBS\nkicked",
+const TITLES: Record<StreamPhase, PlainKey> = {
+	offline: "title.goLive",
+	connecting: "title.starting",
+	live: "title.live",
+	stopping: "title.stopping",
+	reconnecting: "title.reconnecting",
+	unreachable: "error.obs.unreachable.title",
+	"auth-failed": "error.obs.authFailed.title",
+	kicked: "error.obs.kicked.title",
 };
 
 /**
@@ -35,13 +36,15 @@ const TITLES: Record<StreamPhase, string> = {
 @action({ UUID: "com.dailymotion.live.stream" })
 export class StreamToggleAction extends SingletonAction<JsonObject> {
 	#control: StreamControl;
+	#m: Messages;
 	#views = new KeyViews(logger);
 	/** Per key: when the current press started and the timer that stops the stream once held long enough. */
 	#presses = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 
-	constructor(control: StreamControl) {
+	constructor(control: StreamControl, messages: Messages) {
 		super();
 		this.#control = control;
+		this.#m = messages;
 		control.onChange(() => this.#renderAll());
 	}
 
@@ -69,24 +72,24 @@ export class StreamToggleAction extends SingletonAction<JsonObject> {
 			return;
 		}
 		if (phase === "offline" || phase === "unreachable") {
-			view.title("Starting…");
+			view.title(this.#m.t("title.starting"));
 			this.#run(view, this.#control.start());
 			return;
 		}
 		// Starting or stopping already: nothing to do but say so.
-		this.#hint(view, TITLES[phase]);
+		this.#hint(view, this.#m.t(TITLES[phase]));
 	}
 
 	override onKeyUp(ev: KeyUpEvent<JsonObject>): void {
 		const press = this.#presses.get(ev.action.id);
 		if (!press) return;
 		this.#endPress(ev.action.id);
-		if (Date.now() - press.at < LONG_PRESS_MS) this.#hint(this.#views.of(ev.action), "Hold 1 s\nto stop");
+		if (Date.now() - press.at < LONG_PRESS_MS) this.#hint(this.#views.of(ev.action), this.#m.t("title.holdToStop", { duration: this.#m.seconds(LONG_PRESS_MS / 1000) }));
 	}
 
 	#longPress(view: KeyView): void {
 		this.#presses.delete(view.id);
-		view.title("Stopping…");
+		view.title(this.#m.t("title.stopping"));
 		this.#run(view, this.#control.stop());
 	}
 
@@ -94,7 +97,7 @@ export class StreamToggleAction extends SingletonAction<JsonObject> {
 		operation.then(
 			() => this.#render(view),
 			(err: unknown) => {
-				const text = errorText(err);
+				const text = errorText(err, this.#m);
 				logger.error(`Stream command failed: ${text.detail}`);
 				this.#hint(view, text.title);
 			},
@@ -120,8 +123,8 @@ export class StreamToggleAction extends SingletonAction<JsonObject> {
 
 	#render(view: KeyView): void {
 		const phase = this.#control.phase;
-		view.image(renderStream({ state: phase }));
-		view.title(TITLES[phase]);
+		view.image(renderStream({ state: phase }, this.#m));
+		view.title(this.#m.t(TITLES[phase]));
 		view.state(phase === "live" || phase === "reconnecting" ? 1 : 0);
 	}
 }

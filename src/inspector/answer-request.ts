@@ -1,4 +1,5 @@
 import type { LiveApi, VideoChanges, VideoState } from "../dailymotion/index.js";
+import type { Messages } from "../i18n/messages.js";
 import type { ApiProvider } from "../live/api-provider.js";
 import type { ObsLink } from "../live/obs-link.js";
 import type { GlobalSettingsStore } from "../settings/global-store.js";
@@ -10,6 +11,8 @@ export interface AnswerDeps {
 	api: ApiProvider;
 	obs: ObsLink;
 	settings: GlobalSettingsStore;
+	/** The words of Stream Deck's language (the inspector shows the error lines as they are). */
+	messages: Messages;
 	/** How long "Test OBS" waits for a connection (default 5 s). */
 	obsTimeoutMs?: number;
 }
@@ -53,25 +56,25 @@ export async function answerRequest(request: InspectorRequest, deps: AnswerDeps)
 				return { event: "getLive", requestId, ok: true, live: toLiveView(video) };
 			}
 			case "editLive":
-				return await editLive(deps.api.client(), request.liveId, request.changes, requestId);
+				return await editLive(deps.api.client(), request.liveId, request.changes, requestId, deps.messages);
 		}
 	} catch (error) {
-		return { event, requestId, ok: false, error: describeError(error) } as InspectorAnswer;
+		return { event, requestId, ok: false, error: describeError(error, deps.messages) } as InspectorAnswer;
 	}
 }
 
-async function editLive(client: LiveApi, liveId: string, edit: LiveEdit, requestId: string): Promise<InspectorAnswer> {
+async function editLive(client: LiveApi, liveId: string, edit: LiveEdit, requestId: string, m: Messages): Promise<InspectorAnswer> {
 	const changes: VideoChanges = {};
 	if (edit.title !== undefined) {
 		const title = edit.title.trim();
 		if (title === "" || title.length > 255) {
-			return { event: "editLive", requestId, ok: false, error: "Title must be 1 to 255 characters" };
+			return { event: "editLive", requestId, ok: false, error: m.t("problem.title.length") };
 		}
 		changes.title = title;
 	}
 	if (edit.channel !== undefined) {
 		if (!/^[a-z]{1,32}$/.test(edit.channel)) {
-			return { event: "editLive", requestId, ok: false, error: "Pick a category from the list" };
+			return { event: "editLive", requestId, ok: false, error: m.t("problem.channel.pick") };
 		}
 		changes.channel = edit.channel;
 	}

@@ -1,5 +1,6 @@
 import streamDeck from "@elgato/streamdeck";
 import type { JsonValue } from "@elgato/utils";
+import type { Messages } from "../i18n/messages.js";
 import type { Logger } from "../log.js";
 import type { ApiProvider } from "../live/api-provider.js";
 import type { ObsLink } from "../live/obs-link.js";
@@ -13,6 +14,7 @@ export interface InspectorBridgeDeps {
 	api: ApiProvider;
 	obs: ObsLink;
 	settings: GlobalSettingsStore;
+	messages: Messages;
 	logger: Logger;
 }
 

@@ -1,5 +1,6 @@
 /** Key image and touch-strip feedback of the "Ad break" action. */
-import { countdownRing, displayedMs, drawRing } from "./countdown-ring.js";
+import type { Messages, PlainKey } from "../i18n/messages.js";
+import { countdownRing, displayedMs, drawRing, RING } from "./countdown-ring.js";
 import { formatClock, truncateTitle } from "./format.js";
 import { adBadge, ban, broadcast, dots, warning, type Glyph } from "./glyphs.js";
 import { fitFontSize, renderFace } from "./layout.js";
@@ -18,20 +19,35 @@ export type AdBreakView =
 
 type Unavailable = Extract<AdBreakView, { message?: string }>["state"];
 
-const UNAVAILABLE: Record<Unavailable, { glyph: Glyph; color: string; main: string; sub: string; strip: string }> = {
-	"no-live": { glyph: adBadge, color: palette.grey, main: "NO LIVE", sub: "SELECT A LIVE", strip: "No live" },
-	disabled: { glyph: ban, color: palette.grey, main: "ADS OFF", sub: "DISABLED", strip: "Ads disabled" },
-	"off-air": { glyph: broadcast, color: palette.grey, main: "OFF AIR", sub: "GO LIVE FIRST", strip: "Off air" },
-	quota: { glyph: adBadge, color: palette.amber, main: "0 LEFT", sub: "HOURLY QUOTA", strip: "Quota reached" },
-	error: { glyph: warning, color: palette.amber, main: "FAILED", sub: "", strip: "Failed" },
+type Look = { glyph: Glyph; color: string; main?: PlainKey; sub?: PlainKey; strip: PlainKey };
+
+const UNAVAILABLE: Record<Unavailable, Look> = {
+	"no-live": { glyph: adBadge, color: palette.grey, main: "face.noLive", sub: "face.selectLive", strip: "strip.noLive" },
+	disabled: { glyph: ban, color: palette.grey, main: "face.adsOff", sub: "face.adBreak.disabled", strip: "strip.adBreak.disabled" },
+	"off-air": { glyph: broadcast, color: palette.grey, main: "face.offAir", sub: "face.adBreak.goLiveFirst", strip: "strip.offAir" },
+	quota: { glyph: adBadge, color: palette.amber, sub: "face.adBreak.quota", strip: "strip.adBreak.quota" }, // main: 0 left
+	error: { glyph: warning, color: palette.amber, main: "face.failed", strip: "strip.failed" },
 };
 
-function remainingText(remaining: number | null): string {
-	return remaining === null ? "AD BREAK" : `${Math.max(0, Math.floor(remaining))} LEFT`;
+function remainingText(remaining: number | null, m: Messages): string {
+	return remaining === null ? m.t("face.adBreak.name") : m.plural("face.adBreak.left", Math.max(0, Math.floor(remaining)));
+}
+
+/** Width inside the ring's inner edge for a line of cap height `size` whose baseline is `baseline` (half-chord). */
+function ringWidth(baseline: number, size: number): number {
+	const inner = RING.r - RING.width / 2 - 4;
+	const farthest = Math.max(Math.abs(baseline - RING.cy), Math.abs(baseline - size * 0.72 - RING.cy));
+	return 2 * Math.sqrt(Math.max(0, inner * inner - farthest * farthest));
+}
+
+/** A small line inside the ring, shrunk to the chord it sits on. */
+function ringLabel(text: string, baseline: number, max: number, fill: string): string {
+	const size = fitFontSize(text, max, 8, ringWidth(baseline, max));
+	return svgText(text, { x: KEY_SIZE / 2, y: baseline, size, fill });
 }
 
 /** Clock inside the ring: small label, big time, small caption. */
-function renderCountdown(view: Extract<AdBreakView, { remainingMs: number }>): string {
+function renderCountdown(view: Extract<AdBreakView, { remainingMs: number }>, m: Messages): string {
 	const running = view.state === "running";
 	const color = running ? palette.red : palette.blue;
 	const time = formatClock(view.remainingMs);
@@ -40,9 +56,9 @@ function renderCountdown(view: Extract<AdBreakView, { remainingMs: number }>): s
 	return svgDocument(
 		`<rect width="${KEY_SIZE}" height="${KEY_SIZE}" fill="${palette.background}"/>` +
 			drawRing(view.remainingMs, view.totalMs, color, palette.track) +
-			svgText(running ? "ADS" : "WAIT", { x: mid, y: 50, size: 15, fill: color }) +
+			ringLabel(m.t(running ? "face.adBreak.running" : "face.adBreak.cooldown"), 50, 15, color) +
 			svgText(time, { x: mid, y: mid + size * 0.36, size, fill: palette.white }) +
-			svgText(running ? "ON AIR" : "COOLDOWN", { x: mid, y: 106, size: 13, fill: palette.muted }),
+			ringLabel(m.t(running ? "face.adBreak.runningCaption" : "face.adBreak.cooldownCaption"), 106, 13, palette.muted),
 	);
 }
 
@@ -50,57 +66,57 @@ function renderCountdown(view: Extract<AdBreakView, { remainingMs: number }>): s
  * Renders the "Ad break" key: READY with the breaks left this hour, a countdown ring while a break
  * runs (red) or during the cooldown (blue), or why a break cannot be launched.
  */
-export function renderAdBreak(view: AdBreakView): string {
+export function renderAdBreak(view: AdBreakView, m: Messages): string {
 	switch (view.state) {
 		case "ready":
 			return renderFace({
 				glyph: adBadge,
 				glyphColor: palette.green,
-				main: "READY",
-				sub: [remainingText(view.remaining)],
+				main: m.t("face.adBreak.ready"),
+				sub: [remainingText(view.remaining, m)],
 			});
 		case "running":
 		case "cooldown":
-			return renderCountdown(view);
+			return renderCountdown(view, m);
 		case "busy":
-			return renderFace({ glyph: dots, glyphColor: palette.amber, main: "LAUNCHING", sub: ["AD BREAK"] });
+			return renderFace({ glyph: dots, glyphColor: palette.amber, main: m.t("face.adBreak.launching"), sub: [m.t("face.adBreak.name")] });
 		default: {
 			const look = UNAVAILABLE[view.state];
 			const message = formatMessage(view.message);
 			return renderFace({
 				glyph: look.glyph,
 				glyphColor: look.color,
-				main: look.main,
-				sub: message.length > 0 ? message : [look.sub],
+				main: look.main ? m.t(look.main) : m.plural("face.adBreak.left", 0),
+				sub: message.length > 0 ? message : look.sub ? [m.t(look.sub)] : [],
 			});
 		}
 	}
 }
 
 /** Touch-strip feedback for the built-in "$B1" layout (keys title, value, indicator 0..100). */
-export function adBreakFeedback(view: AdBreakView): { title: string; value: string; indicator: { value: number } } {
+export function adBreakFeedback(view: AdBreakView, m: Messages): { title: string; value: string; indicator: { value: number } } {
 	switch (view.state) {
 		case "ready":
 			return {
-				title: "Ad break",
-				value: view.remaining === null ? "Ready" : `Ready · ${Math.max(0, Math.floor(view.remaining))} left`,
+				title: m.t("strip.adBreak.title"),
+				value: view.remaining === null ? m.t("strip.adBreak.ready") : m.plural("strip.adBreak.readyLeft", Math.max(0, Math.floor(view.remaining))),
 				indicator: { value: 100 },
 			};
 		case "running":
 		case "cooldown": {
 			const { fraction } = countdownRing(displayedMs(view.remainingMs), view.totalMs);
 			return {
-				title: view.state === "running" ? "Ads on air" : "Cooldown",
+				title: m.t(view.state === "running" ? "strip.adBreak.running" : "strip.adBreak.cooldown"),
 				value: formatClock(view.remainingMs),
 				indicator: { value: Math.round(fraction * 100) },
 			};
 		}
 		case "busy":
-			return { title: "Ad break", value: "Launching…", indicator: { value: 0 } };
+			return { title: m.t("strip.adBreak.title"), value: m.t("strip.adBreak.launching"), indicator: { value: 0 } };
 		default:
 			return {
-				title: "Ad break",
-				value: view.message ? truncateTitle(view.message, 20) : UNAVAILABLE[view.state].strip,
+				title: m.t("strip.adBreak.title"),
+				value: view.message ? truncateTitle(view.message, 20) : m.t(UNAVAILABLE[view.state].strip),
 				indicator: { value: 0 },
 			};
 	}

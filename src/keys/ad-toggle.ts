@@ -1,4 +1,5 @@
 /** Key image of the "Ads on/off" toggle action. */
+import type { Messages } from "../i18n/messages.js";
 import { adBadge, dots, warning } from "./glyphs.js";
 import { renderFace } from "./layout.js";
 import { formatMessage } from "./message.js";
@@ -26,7 +27,7 @@ function drawSwitch(on: boolean, top: number): string {
 }
 
 /** Renders the ads toggle: ADS ON (green switch), ADS OFF (grey switch), or an in-between state. */
-export function renderAdToggle(view: AdToggleView): string {
+export function renderAdToggle(view: AdToggleView, m: Messages): string {
 	switch (view.state) {
 		case "on":
 		case "off": {
@@ -35,21 +36,26 @@ export function renderAdToggle(view: AdToggleView): string {
 				glyph: adBadge,
 				glyphColor: on ? palette.green : palette.grey,
 				glyphSize: 40,
-				main: on ? "ADS ON" : "ADS OFF",
+				main: m.t(on ? "face.adToggle.on" : "face.adsOff"),
 				mainColor: on ? palette.white : palette.muted,
 				extra: (bottom) => drawSwitch(on, bottom),
 				extraHeight: 12 + SWITCH_H,
 			});
 		}
 		case "unknown":
-			return renderFace({ glyph: adBadge, glyphColor: palette.grey, main: "ADS ?", sub: ["UNKNOWN"] });
+			return renderFace({ glyph: adBadge, glyphColor: palette.grey, main: m.t("face.adToggle.unknown"), sub: [m.t("face.adToggle.unknownCaption")] });
 		case "busy":
-			return renderFace({ glyph: dots, glyphColor: palette.amber, main: "UPDATING", sub: ["ADS"] });
+			return renderFace({ glyph: dots, glyphColor: palette.amber, main: m.t("face.adToggle.busy"), sub: [m.t("face.adToggle.busyCaption")] });
 		case "unavailable":
-			return renderFace({ glyph: adBadge, glyphColor: palette.grey, main: "ADS N/A", sub: ["NOT ON API V2"] });
+			return renderFace({
+				glyph: adBadge,
+				glyphColor: palette.grey,
+				main: m.t("face.adToggle.unavailable"),
+				sub: [m.t("face.adToggle.unavailableCaption")],
+			});
 		case "no-live":
-			return renderFace({ glyph: adBadge, glyphColor: palette.grey, main: "NO LIVE", sub: ["SELECT A LIVE"] });
+			return renderFace({ glyph: adBadge, glyphColor: palette.grey, main: m.t("face.noLive"), sub: [m.t("face.selectLive")] });
 		case "error":
-			return renderFace({ glyph: warning, glyphColor: palette.amber, main: "FAILED", sub: formatMessage(view.message) });
+			return renderFace({ glyph: warning, glyphColor: palette.amber, main: m.t("face.failed"), sub: formatMessage(view.message) });
 	}
 }

@@ -1,5 +1,6 @@
 /**
- * Text formatting for keys, titles and the touch strip: clocks, viewer counts and truncation.
+ * Text formatting for keys, titles and the touch strip: clocks, truncation and wrapping (viewer counts and other
+ * numbers are the language's: see `Messages`).
  * All functions are total: non-finite or negative input never produces "NaN" or "-0:01".
  */
 
@@ -31,46 +32,44 @@ export function formatElapsed(ms: number): string {
 	return clock(Math.floor(safeMs(ms) / 1000));
 }
 
-/** Truncates (never rounds up) to one decimal and drops a trailing ".0": 1999 → "1.9", 1000 → "1". */
-function oneDecimal(value: number): string {
-	const truncated = Math.floor(value * 10) / 10;
-	return Number.isInteger(truncated) ? String(truncated) : truncated.toFixed(1);
-}
-
-/**
- * Compact viewer count: "—" when unknown, "987", "1.2k", "12k", "999k", "1.2M", "12M".
- * Values are truncated, not rounded, so 999 999 shows "999k" rather than "1000k".
- */
-export function formatViewers(n: number | null): string {
-	if (n === null || !Number.isFinite(n)) return "—";
-	const count = Math.max(0, Math.floor(n));
-	if (count < 1000) return String(count);
-	if (count < 10_000) return `${oneDecimal(count / 1000)}k`;
-	if (count < 1_000_000) return `${Math.floor(count / 1000)}k`;
-	if (count < 10_000_000) return `${oneDecimal(count / 1_000_000)}M`;
-	return `${Math.floor(count / 1_000_000)}M`;
-}
-
 /** Collapses whitespace (including newlines) and trims. */
 function normalise(text: string): string {
 	return String(text).replace(/\s+/g, " ").trim();
 }
 
+/** Chinese, Japanese and Korean characters and full-width forms: twice as wide as a Latin letter. */
+export const WIDE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\u3000-\u303F\uFF01-\uFF60]/u;
+
+/** Width in columns: one per character, two per wide (CJK) one, as terminals count. */
+function columns(chars: readonly string[]): number {
+	let width = 0;
+	for (const char of chars) width += WIDE.test(char) ? 2 : 1;
+	return width;
+}
+
+/** How many of `chars` fit in `width` columns (at least one, so a line always advances). */
+function fitting(chars: readonly string[], width: number): number {
+	let n = 0;
+	while (n < chars.length && columns(chars.slice(0, n + 1)) <= width) n++;
+	return Math.max(1, n);
+}
+
 /**
- * Shortens text to at most `max` characters (counted as code points, so emoji are never split),
+ * Shortens text to at most `max` columns (code points, so emoji are never split; CJK characters count two),
  * ending with "…" when something was cut. Whitespace is collapsed to single spaces.
  * The default (20) fits a key title of two ≈10-character lines; see {@link wrapTitle} to add the line break.
  */
 export function truncateTitle(text: string, max: number = 20): string {
 	const chars = Array.from(normalise(text));
 	const limit = Math.max(1, Math.floor(max));
-	if (chars.length <= limit) return chars.join("");
-	return chars.slice(0, limit - 1).join("").trimEnd() + ELLIPSIS;
+	if (columns(chars) <= limit) return chars.join("");
+	return chars.slice(0, fitting(chars, limit - 1)).join("").trimEnd() + ELLIPSIS;
 }
 
 /**
- * Splits text into at most `maxLines` lines of at most `perLine` characters, breaking at spaces
- * where possible (long words are cut). The last line ends with "…" when text was dropped.
+ * Splits text into at most `maxLines` lines of at most `perLine` columns (CJK characters count two), breaking at
+ * spaces where possible (long words, and text without spaces, are cut). The last line ends with "…" when text was
+ * dropped.
  */
 export function wrapLines(text: string, perLine: number = 10, maxLines: number = 2): string[] {
 	const width = Math.max(1, Math.floor(perLine));
@@ -83,16 +82,17 @@ export function wrapLines(text: string, perLine: number = 10, maxLines: number =
 	};
 	for (const word of words) {
 		let chars = Array.from(word);
-		const needed = current.length === 0 ? chars.length : current.length + 1 + chars.length;
+		const needed = current.length === 0 ? columns(chars) : columns(current) + 1 + columns(chars);
 		if (needed <= width) {
 			if (current.length > 0) current.push(" ");
 			current.push(...chars);
 			continue;
 		}
 		flush();
-		while (chars.length > width) {
-			lines.push(chars.slice(0, width).join(""));
-			chars = chars.slice(width);
+		while (columns(chars) > width) {
+			const n = fitting(chars, width);
+			lines.push(chars.slice(0, n).join(""));
+			chars = chars.slice(n);
 		}
 		current = chars;
 	}
@@ -100,11 +100,25 @@ export function wrapLines(text: string, perLine: number = 10, maxLines: number =
 	if (lines.length <= maxLines) return lines;
 	const kept = lines.slice(0, Math.max(1, maxLines));
 	const last = Array.from(kept[kept.length - 1]);
-	kept[kept.length - 1] = (last.length >= width ? last.slice(0, width - 1).join("") : last.join("")).trimEnd() + ELLIPSIS;
+	const room = columns(last) >= width ? fitting(last, width - 1) : last.length;
+	kept[kept.length - 1] = last.slice(0, room).join("").trimEnd() + ELLIPSIS;
 	return kept;
 }
 
 /** A key title wrapped to two ≈10-character lines joined with "\n" (Stream Deck titles do not wrap themselves). */
 export function wrapTitle(text: string, perLine: number = 10, maxLines: number = 2): string {
 	return wrapLines(text, perLine, maxLines).join("\n");
+}
+
+/**
+ * A hand-broken key title as one line (for the inspector): "Login\nfailed" → "Login failed", "API-\nSchlüssel" →
+ * "API-Schlüssel", "ライブ\n未選択" → "ライブ未選択".
+ */
+export function titleLine(title: string): string {
+	return title
+		.replace(/([^\s])\s*\n\s*([^\s])/gu, (_, before: string, after: string) =>
+			before === "-" || (WIDE.test(before) && WIDE.test(after)) ? before + after : `${before} ${after}`,
+		)
+		.replace(/\s+/g, " ")
+		.trim();
 }

@@ -1,6 +1,6 @@
 /** Key rendering: pure view model → SVG string renderers, formatters and touch-strip feedback. */
 export { escapeXml, svgDataUrl } from "./svg.js";
-export { formatClock, formatElapsed, formatViewers, truncateTitle, wrapLines, wrapTitle } from "./format.js";
+export { formatClock, formatElapsed, titleLine, truncateTitle, wrapLines, wrapTitle } from "./format.js";
 export { renderCreateLive, type CreateLiveView } from "./create-live.js";
 export { renderSendToObs, type SendToObsView } from "./send-to-obs.js";
 export { renderStream, type StreamView } from "./stream.js";

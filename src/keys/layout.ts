@@ -3,6 +3,7 @@
  * lines, centred on the whole key (keys without a title). {@link renderTitledFace}: a glyph and one state word above
  * the title area (keys whose title carries the details). Font sizes shrink to fit the width, so any text stays inside.
  */
+import { WIDE } from "./format.js";
 import { drawGlyph, type Glyph } from "./glyphs.js";
 import { palette } from "./palette.js";
 import { KEY_SIZE, svgDocument, svgText } from "./svg.js";
@@ -37,14 +38,15 @@ export type KeyFace = {
 	extraHeight?: number;
 };
 
-/** Approximate advance width of Arial Bold characters, in em. */
+/** Approximate advance width of Arial Bold characters (and the CJK fallback font), in em; errs on the wide side. */
 function charWidth(char: string): number {
-	if (char === " ") return 0.28;
+	if (char === " " || char === "\u00A0") return 0.28;
 	if (/[0-9]/.test(char)) return 0.56;
 	if (/[:.,;!'|il]/.test(char)) return 0.3;
-	if (/[MW@…—]/.test(char)) return 0.95;
-	if (/[A-Z]/.test(char)) return 0.73;
-	if (/[a-z]/.test(char)) return 0.6;
+	if (/[MWmw@…—]/.test(char)) return 0.95;
+	if (WIDE.test(char)) return 1; // CJK: about one em in any font
+	if (/\p{Lu}/u.test(char)) return 0.73;
+	if (/\p{Ll}/u.test(char)) return 0.6;
 	return 0.75;
 }
 
@@ -64,19 +66,22 @@ export function fitFontSize(text: string, max: number, min = 10, width = TEXT_WI
 
 /** Renders a {@link KeyFace} to a complete SVG document. */
 export function renderFace(face: KeyFace): string {
-	const sub = (face.sub ?? []).filter((line) => line.length > 0).slice(0, 2);
-	const glyphSize = face.glyph ? (face.glyphSize ?? (sub.length > 1 ? 40 : 46)) : 0;
-	const mainSize = fitFontSize(face.main, face.mainMaxSize ?? 34, 12);
+	const sub = readableSub((face.sub ?? []).filter((line) => line.length > 0).slice(0, 2));
+	const main = readableMain(face.main, face.mainMaxSize ?? 34);
+	const mainMax = main.length > 1 ? Math.min(face.mainMaxSize ?? 34, MAIN_TWO_LINES_MAX) : (face.mainMaxSize ?? 34);
+	const glyphSize = face.glyph ? (face.glyphSize ?? (main.length + sub.length > 2 ? 34 : sub.length > 1 || main.length > 1 ? 40 : 46)) : 0;
+	const mainSize = Math.min(...main.map((line) => fitFontSize(line, mainMax, 12)));
 	const subMax = sub.length > 1 ? 17 : 19;
 	const subSize = sub.length === 0 ? 0 : Math.min(...sub.map((line) => fitFontSize(line, subMax, 10)));
 
-	// Vertical stack: glyph, gap, main caps, gap, sub lines, extra.
-	const glyphGap = glyphSize > 0 ? 14 : 0;
+	// Vertical stack: glyph, gap, main caps (one or two lines), gap, sub lines, extra.
+	const glyphGap = glyphSize > 0 ? (main.length + sub.length > 2 ? 10 : 14) : 0;
+	const mainGap = 6;
 	const subGap = 11;
 	const subLine = subSize * CAP + 8;
 	const extraHeight = face.extraHeight ?? 0;
-	const total =
-		glyphSize + glyphGap + mainSize * CAP + (sub.length > 0 ? subGap + sub.length * subLine - 8 : 0) + extraHeight;
+	const mainHeight = main.length * mainSize * CAP + (main.length - 1) * mainGap;
+	const total = glyphSize + glyphGap + mainHeight + (sub.length > 0 ? subGap + sub.length * subLine - 8 : 0) + extraHeight;
 	let y = Math.max(6, (KEY_SIZE - total) / 2);
 
 	const parts = [`<rect width="${KEY_SIZE}" height="${KEY_SIZE}" fill="${face.background ?? palette.background}"/>`];
@@ -84,8 +89,10 @@ export function renderFace(face: KeyFace): string {
 		parts.push(drawGlyph(face.glyph, (KEY_SIZE - glyphSize) / 2, y, glyphSize, face.glyphColor ?? palette.white));
 		y += glyphSize + glyphGap;
 	}
-	y += mainSize * CAP;
-	parts.push(svgText(face.main, { x: KEY_SIZE / 2, y, size: mainSize, fill: face.mainColor ?? palette.white }));
+	main.forEach((line, i) => {
+		y += mainSize * CAP + (i > 0 ? mainGap : 0);
+		parts.push(svgText(line, { x: KEY_SIZE / 2, y, size: mainSize, fill: face.mainColor ?? palette.white }));
+	});
 	if (sub.length > 0) y += subGap - 8;
 	for (const line of sub) {
 		y += subLine;
@@ -93,6 +100,43 @@ export function renderFace(face: KeyFace): string {
 	}
 	if (face.extra) parts.push(face.extra(y));
 	return svgDocument(parts.join(""));
+}
+
+/** Below this size (in the 144 px design) the big line reads better broken in two ("HORS" / "ANTENNE"). */
+const SMALLEST_MAIN_LINE = 20;
+const MAIN_TWO_LINES_MAX = 26;
+
+/** The big line, broken at its middle space when one line would be small and two lines are clearly larger. */
+function readableMain(text: string, max: number): string[] {
+	const single = fitFontSize(text, max, 12);
+	if (single >= SMALLEST_MAIN_LINE) return [text];
+	const halves = splitAtMiddleSpace(text);
+	if (!halves) return [text];
+	const two = Math.min(...halves.map((line) => fitFontSize(line, Math.min(max, MAIN_TWO_LINES_MAX), 12)));
+	return two >= single * 1.25 ? halves : [text];
+}
+
+/** Below this size (in the 144 px design) a single small line reads better broken in two. */
+const SMALLEST_ONE_LINE = 14;
+
+/** One small line that would shrink below {@link SMALLEST_ONE_LINE} is broken at its middle space, when that is larger. */
+function readableSub(sub: string[]): string[] {
+	if (sub.length !== 1 || fitFontSize(sub[0]!, 19, 10) >= SMALLEST_ONE_LINE) return sub;
+	const halves = splitAtMiddleSpace(sub[0]!);
+	if (!halves) return sub;
+	return Math.min(...halves.map((line) => fitFontSize(line, 17, 10))) > fitFontSize(sub[0]!, 19, 10) ? halves : sub;
+}
+
+/** "CHOISIR UN LIVE" → ["CHOISIR", "UN LIVE"]: the space nearest the middle of the line; undefined without one. */
+function splitAtMiddleSpace(text: string): [string, string] | undefined {
+	const middle = textWidthEm(text) / 2;
+	let best: number | undefined;
+	let bestDistance = Infinity;
+	for (let i = text.indexOf(" "); i !== -1; i = text.indexOf(" ", i + 1)) {
+		const distance = Math.abs(textWidthEm(text.slice(0, i)) - middle);
+		if (distance < bestDistance) [best, bestDistance] = [i, distance];
+	}
+	return best === undefined ? undefined : [text.slice(0, best), text.slice(best + 1)];
 }
 
 /** What a key whose title carries the details shows: a glyph and one short state word. */

@@ -1,11 +1,12 @@
 /** Key image and touch-strip feedback of the "Live status" action. */
-import { formatElapsed, formatViewers, truncateTitle } from "./format.js";
+import type { Messages } from "../i18n/messages.js";
+import { formatElapsed, truncateTitle } from "./format.js";
 import { broadcast, dots, eye, person, warning } from "./glyphs.js";
 import { drawGlyph } from "./glyphs.js";
-import { fitFontSize, renderFace } from "./layout.js";
+import { fitFontSize, renderFace, textWidthEm } from "./layout.js";
 import { formatMessage } from "./message.js";
 import { palette } from "./palette.js";
-import { KEY_SIZE, svgDocument, svgText } from "./svg.js";
+import { KEY_SIZE, num, svgDocument, svgText } from "./svg.js";
 
 /** What the live status key (or dial) shows. */
 export type LiveStatusView =
@@ -14,64 +15,84 @@ export type LiveStatusView =
 	| { state: "on-air"; viewers: number | null; elapsedMs: number | null }
 	| { state: "error"; message: string };
 
-/** ON AIR badge, viewers with an eye glyph, and the elapsed time. */
-function renderOnAir(viewers: number | null, elapsedMs: number | null): string {
-	const mid = KEY_SIZE / 2;
-	const count = formatViewers(viewers);
-	const eyeSize = 30;
-	const gap = 6;
-	const size = fitFontSize(count, 40, 14, KEY_SIZE - 16 - eyeSize - gap);
-	// Centre "eye + count" as one group, using the estimated text width.
-	const textWidth = Math.min(KEY_SIZE - 16 - eyeSize - gap, size * [...count].reduce((w, c) => w + (/[0-9]/.test(c) ? 0.56 : 0.6), 0));
-	const left = mid - (eyeSize + gap + textWidth) / 2;
-	const baseline = 88;
-	return svgDocument(
-		`<rect width="${KEY_SIZE}" height="${KEY_SIZE}" fill="${palette.background}"/>` +
-			`<rect x="22" y="12" width="100" height="30" rx="15" fill="${palette.red}"/>` +
-			`<circle cx="38" cy="27" r="5" fill="${palette.white}"/>` +
-			svgText("ON AIR", { x: 50, y: 33.5, size: 18, fill: palette.white, anchor: "start" }) +
-			drawGlyph(eye, left, baseline - size * 0.36 - eyeSize / 2, eyeSize, palette.muted) +
-			svgText(count, { x: left + eyeSize + gap, y: baseline, size, fill: palette.white, anchor: "start" }) +
-			svgText(elapsedMs === null ? "LIVE" : formatElapsed(elapsedMs), { x: mid, y: 126, size: 22, fill: palette.muted }),
+/** The red ON AIR pill at the top: as wide as its word needs (at least 100 px), centred. */
+function onAirBadge(word: string): string {
+	const pad = { left: 28, right: 10 };
+	const size = fitFontSize(word, 18, 10, KEY_SIZE - 16 - pad.left - pad.right);
+	const width = Math.max(100, Math.min(KEY_SIZE - 16, pad.left + textWidthEm(word) * size + pad.right));
+	const x = (KEY_SIZE - width) / 2;
+	return (
+		`<rect x="${num(x)}" y="12" width="${num(width)}" height="30" rx="15" fill="${palette.red}"/>` +
+		`<circle cx="${num(x + 16)}" cy="27" r="5" fill="${palette.white}"/>` +
+		svgText(word, { x: x + pad.left, y: 27 + size * 0.36, size, fill: palette.white, anchor: "start" })
 	);
 }
 
+/** ON AIR badge, viewers with an eye glyph, and the elapsed time. */
+function renderOnAir(viewers: number | null, elapsedMs: number | null, m: Messages): string {
+	const mid = KEY_SIZE / 2;
+	const count = viewerCount(viewers, m);
+	const eyeSize = 30;
+	const gap = 6;
+	const room = KEY_SIZE - 16 - eyeSize - gap;
+	const size = fitFontSize(count, 40, 14, room);
+	// Centre "eye + count" as one group, using the estimated text width.
+	const textWidth = Math.min(room, size * textWidthEm(count));
+	const left = mid - (eyeSize + gap + textWidth) / 2;
+	const baseline = 88;
+	const time = elapsedMs === null ? m.t("face.status.live") : formatElapsed(elapsedMs);
+	return svgDocument(
+		`<rect width="${KEY_SIZE}" height="${KEY_SIZE}" fill="${palette.background}"/>` +
+			onAirBadge(m.t("face.status.onAir")) +
+			drawGlyph(eye, left, baseline - size * 0.36 - eyeSize / 2, eyeSize, palette.muted) +
+			svgText(count, { x: left + eyeSize + gap, y: baseline, size, fill: palette.white, anchor: "start" }) +
+			svgText(time, { x: mid, y: 126, size: fitFontSize(time, 22, 10), fill: palette.muted }),
+	);
+}
+
+/** Compact viewer count for the language ("1.2K", "1,2 k", "1.2万"); "—" when unknown. */
+function viewerCount(viewers: number | null, m: Messages): string {
+	return viewers === null || !Number.isFinite(viewers) ? "—" : m.compact(viewers);
+}
+
 /** Renders the live status key: viewers and time on air, OFF AIR with the live title, or why nothing is shown. */
-export function renderLiveStatus(view: LiveStatusView): string {
+export function renderLiveStatus(view: LiveStatusView, m: Messages): string {
 	switch (view.state) {
 		case "no-live":
-			return renderFace({ glyph: person, glyphColor: palette.grey, main: "NO LIVE", sub: ["SELECT A LIVE"] });
+			return renderFace({ glyph: person, glyphColor: palette.grey, main: m.t("face.noLive"), sub: [m.t("face.selectLive")] });
 		case "loading":
-			return renderFace({ glyph: dots, glyphColor: palette.blue, main: "LOADING" });
+			return renderFace({ glyph: dots, glyphColor: palette.blue, main: m.t("face.status.loading") });
 		case "offline":
 			return renderFace({
 				glyph: broadcast,
 				glyphColor: palette.grey,
-				main: "OFF AIR",
+				main: m.t("face.offAir"),
 				sub: view.title ? [truncateTitle(view.title, 14)] : [],
 			});
 		case "on-air":
-			return renderOnAir(view.viewers, view.elapsedMs);
+			return renderOnAir(view.viewers, view.elapsedMs, m);
 		case "error":
-			return renderFace({ glyph: warning, glyphColor: palette.amber, main: "ERROR", sub: formatMessage(view.message) });
+			return renderFace({ glyph: warning, glyphColor: palette.amber, main: m.t("face.status.error"), sub: formatMessage(view.message) });
 	}
 }
 
 /** Touch-strip feedback for the built-in "$B1" layout: indicator full while on air. */
-export function liveStatusFeedback(view: LiveStatusView): { title: string; value: string; indicator: { value: number } } {
+export function liveStatusFeedback(view: LiveStatusView, m: Messages): { title: string; value: string; indicator: { value: number } } {
 	switch (view.state) {
 		case "no-live":
-			return { title: "Live", value: "No live", indicator: { value: 0 } };
+			return { title: m.t("strip.status.title"), value: m.t("strip.noLive"), indicator: { value: 0 } };
 		case "loading":
-			return { title: "Live", value: "Loading…", indicator: { value: 0 } };
-		case "offline":
-			return { title: "Off air", value: view.title ? truncateTitle(view.title, 20) : "Off air", indicator: { value: 0 } };
+			return { title: m.t("strip.status.title"), value: m.t("strip.status.loading"), indicator: { value: 0 } };
+		case "offline": {
+			const offAir = m.t("strip.offAir");
+			return { title: offAir, value: view.title ? truncateTitle(view.title, 20) : offAir, indicator: { value: 0 } };
+		}
 		case "on-air": {
-			const parts = [`${formatViewers(view.viewers)} viewers`];
+			const parts = [m.plural("strip.status.viewers", view.viewers ?? Number.NaN, viewerCount(view.viewers, m))];
 			if (view.elapsedMs !== null) parts.push(formatElapsed(view.elapsedMs));
-			return { title: "On air", value: parts.join(" · "), indicator: { value: 100 } };
+			return { title: m.t("strip.status.onAir"), value: parts.join(" · "), indicator: { value: 100 } };
 		}
 		case "error":
-			return { title: "Live", value: truncateTitle(view.message, 20), indicator: { value: 0 } };
+			return { title: m.t("strip.status.title"), value: truncateTitle(view.message, 20), indicator: { value: 0 } };
 	}
 }

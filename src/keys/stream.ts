@@ -1,4 +1,5 @@
 /** Key image of the "Stream" (start/stop OBS streaming) action. */
+import type { Messages, PlainKey } from "../i18n/messages.js";
 import { formatElapsed } from "./format.js";
 import { broadcast, dots, lock, retry, stopSquare, unplugged, type Glyph } from "./glyphs.js";
 import { renderTitledFace } from "./layout.js";
@@ -13,32 +14,32 @@ export type StreamView = {
 	elapsedMs?: number;
 };
 
-type Look = { glyph: Glyph; color: string; main: string };
+type Look = { glyph: Glyph; color: string; main: PlainKey };
 
 const LOOKS: Record<Exclude<StreamView["state"], "live">, Look> = {
-	offline: { glyph: broadcast, color: palette.blue, main: "OFFLINE" },
-	connecting: { glyph: dots, color: palette.amber, main: "STARTING" },
-	stopping: { glyph: stopSquare, color: palette.amber, main: "STOPPING" },
-	reconnecting: { glyph: retry, color: palette.amber, main: "RETRYING" },
-	unreachable: { glyph: unplugged, color: palette.grey, main: "NO OBS" },
-	"auth-failed": { glyph: lock, color: palette.red, main: "OBS AUTH" },
-	kicked: { glyph: unplugged, color: palette.amber, main: "KICKED" },
+	offline: { glyph: broadcast, color: palette.blue, main: "face.stream.offline" },
+	connecting: { glyph: dots, color: palette.amber, main: "face.stream.connecting" },
+	stopping: { glyph: stopSquare, color: palette.amber, main: "face.stream.stopping" },
+	reconnecting: { glyph: retry, color: palette.amber, main: "face.stream.reconnecting" },
+	unreachable: { glyph: unplugged, color: palette.grey, main: "face.stream.unreachable" },
+	"auth-failed": { glyph: lock, color: palette.red, main: "face.stream.authFailed" },
+	kicked: { glyph: unplugged, color: palette.amber, main: "face.stream.kicked" },
 };
 
 /**
  * Renders the "Stream" key. On air it turns red and shows the elapsed time when known (second resolution, so a
  * sub-second ticker does not change the image).
  */
-export function renderStream(view: StreamView): string {
+export function renderStream(view: StreamView, m: Messages): string {
 	if (view.state === "live") {
-		const main = view.elapsedMs === undefined ? "ON AIR" : formatElapsed(view.elapsedMs);
+		const main = view.elapsedMs === undefined ? m.t("face.stream.live") : formatElapsed(view.elapsedMs);
 		return renderTitledFace({ background: palette.liveBackground, glyph: broadcast, main });
 	}
 	const look = LOOKS[view.state];
 	return renderTitledFace({
 		glyph: look.glyph,
 		glyphColor: look.color,
-		main: look.main,
+		main: m.t(look.main),
 		mainColor: view.state === "auth-failed" ? palette.red : palette.white,
 	});
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_COOLDOWN_S } from "../live/ad-break-clock.js";
-import { parseSettings, type Parsed } from "./parse.js";
+import { parseSettings, problem, type Parsed } from "./parse.js";
 
 export const MIN_COOLDOWN_S = 35;
 export const MAX_COOLDOWN_S = 3600;
@@ -11,10 +11,10 @@ export const adBreakSettingsSchema = z.object({
 		.preprocess(
 			(v) => (v === "" || v === null ? undefined : typeof v === "string" ? Number(v) : v),
 			z
-				.number({ error: "Cooldown must be a number of seconds" })
-				.int({ error: "Cooldown must be a whole number of seconds" })
-				.min(MIN_COOLDOWN_S, { error: `Cooldown must be at least ${MIN_COOLDOWN_S} s (an ad break lasts 35 s)` })
-				.max(MAX_COOLDOWN_S, { error: `Cooldown must be at most ${MAX_COOLDOWN_S} s` }),
+				.number({ error: problem("problem.cooldown.number") })
+				.int({ error: problem("problem.cooldown.whole") })
+				.min(MIN_COOLDOWN_S, { error: problem("problem.cooldown.min") })
+				.max(MAX_COOLDOWN_S, { error: problem("problem.cooldown.max") }),
 		)
 		.default(DEFAULT_COOLDOWN_S),
 });

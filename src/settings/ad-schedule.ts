@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ProblemKey } from "../i18n/messages.js";
 import { flag, parseSettings, type Parsed } from "./parse.js";
 
 /** Bounds of the automatic ad-break schedule (minutes, except the warning in seconds). */
@@ -9,16 +10,22 @@ export const AUTO_ADS_WARN_S = { min: 0, max: 300, default: 60 } as const;
 
 const MINUTE_MS = 60_000;
 
-/** A whole number within `bounds`; "" and null mean the default, numeric strings (HTML forms) are accepted. */
-function wholeNumber(what: string, unit: string, bounds: { min: number; max: number; default: number }) {
+type Field = "autoAdsEvery" | "autoAdsFirst" | "autoAdsWarn";
+
+/**
+ * A whole number within `bounds`; "" and null mean the default, numeric strings (HTML forms) are accepted. Problems
+ * are `problem.<field>.*` message keys (their numbers come from these bounds: src/settings/problems.ts).
+ */
+function wholeNumber(field: Field, bounds: { min: number; max: number; default: number }) {
+	const problem = (kind: "number" | "whole" | "min" | "max"): ProblemKey => `problem.${field}.${kind}`;
 	return z
 		.preprocess(
 			(v) => (v === "" || v === null ? undefined : typeof v === "string" ? Number(v) : v),
 			z
-				.number({ error: `${what} must be a number of ${unit}` })
-				.int({ error: `${what} must be a whole number of ${unit}` })
-				.min(bounds.min, { error: `${what} must be at least ${bounds.min} ${unit}` })
-				.max(bounds.max, { error: `${what} must be at most ${bounds.max} ${unit}` }),
+				.number({ error: problem("number") })
+				.int({ error: problem("whole") })
+				.min(bounds.min, { error: problem("min") })
+				.max(bounds.max, { error: problem("max") }),
 		)
 		.default(bounds.default);
 }
@@ -29,13 +36,13 @@ function wholeNumber(what: string, unit: string, bounds: { min: number; max: num
  */
 export const adScheduleFields = {
 	/** Off by default: a plugin update must never start launching ads on its own. */
-	autoAds: flag(false, "Automatic ad breaks must be on or off"),
+	autoAds: flag(false, "problem.autoAds.flag"),
 	/** Minutes between the starts of two breaks while on air. */
-	autoAdsEvery: wholeNumber("The ad-break interval", "minutes", AUTO_ADS_EVERY_MIN),
+	autoAdsEvery: wholeNumber("autoAdsEvery", AUTO_ADS_EVERY_MIN),
 	/** Minutes on air before the first break. */
-	autoAdsFirst: wholeNumber("The first ad break", "minutes", AUTO_ADS_FIRST_MIN),
+	autoAdsFirst: wholeNumber("autoAdsFirst", AUTO_ADS_FIRST_MIN),
 	/** Seconds of warning (amber key) before a scheduled break. */
-	autoAdsWarn: wholeNumber("The ad-break warning", "seconds", AUTO_ADS_WARN_S),
+	autoAdsWarn: wholeNumber("autoAdsWarn", AUTO_ADS_WARN_S),
 };
 
 export const adScheduleSettingsSchema = z.object(adScheduleFields);

@@ -1,5 +1,6 @@
 import type { DailymotionConfig } from "../dailymotion/config.js";
 import type { V2Config } from "../dailymotion/v2/client.js";
+import type { ProblemKey } from "../i18n/messages.js";
 import { API_DEFAULTS, V2_API_DEFAULTS, type GlobalSettings } from "./global.js";
 
 /** The client configuration for the API version the settings choose. */
@@ -8,7 +9,7 @@ export type ApiConfig = ({ api: "legacy" } & DailymotionConfig) | ({ api: "v2" }
 /** Settings keys of the endpoints, per API version. */
 export type EndpointField = "apiUrl" | "tokenUrl" | "v2ApiUrl" | "v2TokenUrl";
 
-export type ApiConfigResult = { ok: true; config: ApiConfig } | { ok: false; problem: string; field: EndpointField };
+export type ApiConfigResult = { ok: true; config: ApiConfig } | { ok: false; problem: ProblemKey; field: EndpointField };
 
 /**
  * Turns global settings into the client's configuration for the API in use (`apiVersion`): endpoint defaults, and
@@ -46,7 +47,7 @@ export function apiConfigFrom(settings: GlobalSettings): ApiConfigResult {
 	};
 }
 
-type Endpoints = { ok: true; value: { apiUrl: string; tokenUrl: string } } | { ok: false; problem: string; field: EndpointField };
+type Endpoints = { ok: true; value: { apiUrl: string; tokenUrl: string } } | { ok: false; problem: ProblemKey; field: EndpointField };
 
 function endpoints(
 	apiOverride: string,
@@ -56,8 +57,8 @@ function endpoints(
 ): Endpoints {
 	const apiUrl = (apiOverride || defaults.apiUrl).replace(/\/+$/, "");
 	const tokenUrl = tokenOverride || defaults.tokenUrl;
-	for (const [field, what, url] of [[fields[0], "API URL", apiUrl], [fields[1], "Token URL", tokenUrl]] as const) {
-		if (!isSecureOrLocal(url)) return { ok: false, field, problem: `${what} must use https (http is only allowed for localhost)` };
+	for (const [field, problem, url] of [[fields[0], "problem.apiUrl.https", apiUrl], [fields[1], "problem.tokenUrl.https", tokenUrl]] as const) {
+		if (!isSecureOrLocal(url)) return { ok: false, field, problem };
 	}
 	return { ok: true, value: { apiUrl, tokenUrl } };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flag, parseSettings, text, type Parsed } from "./parse.js";
+import { flag, parseSettings, problem, text, type Parsed } from "./parse.js";
 
 export const DEFAULT_TITLE = "Live {date} {time}";
 export const DEFAULT_CHANNEL = "videogames";
@@ -7,17 +7,17 @@ export const AFTER_CREATE = ["none", "obs", "obs-start"] as const;
 
 /** Create Live action settings. Never holds secrets (action settings are exported with profiles). */
 export const createLiveSettingsSchema = z.object({
-	title: text(DEFAULT_TITLE, "Title must be text").refine((v) => v.length <= 255, {
-		message: "Title must be at most 255 characters",
+	title: text(DEFAULT_TITLE, "problem.title.text").refine((v) => v.length <= 255, {
+		message: problem("problem.title.long"),
 	}),
-	channel: text(DEFAULT_CHANNEL, "Category must be text").refine((v) => /^[a-z]{1,32}$/.test(v) || v === "", {
-		message: "Category must be a Dailymotion category id such as videogames",
+	channel: text(DEFAULT_CHANNEL, "problem.channel.text").refine((v) => /^[a-z]{1,32}$/.test(v) || v === "", {
+		message: problem("problem.channel.id"),
 	}),
-	forKids: flag(false, "For kids must be on or off"),
-	private: flag(false, "Private must be on or off"),
+	forKids: flag(false, "problem.forKids.flag"),
+	private: flag(false, "problem.private.flag"),
 	afterCreate: z
 		.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(AFTER_CREATE, {
-			error: 'After create must be "none", "obs" or "obs-start"',
+			error: problem("problem.afterCreate.choice"),
 		}))
 		.default("obs"),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flag, parseSettings, text, type Parsed } from "./parse.js";
+import { flag, parseSettings, problem, text, type Parsed } from "./parse.js";
 
 /** Default endpoints per API mode (dailymotion-api.md §8.1). */
 export const API_DEFAULTS = {
@@ -24,12 +24,12 @@ export const DEFAULT_OBS_URL = "ws://127.0.0.1:4455";
 /** Dailymotion ids: letters and digits only (kept strict because they are put into URL paths). */
 const ID_PATTERN = /^[A-Za-z0-9]{1,64}$/;
 
-const optionalId = (what: string) =>
-	text("").refine((v) => v === "" || ID_PATTERN.test(v), { message: `${what} must contain only letters and digits` });
+const optionalId = (what: "profileId" | "liveId") =>
+	text("", `problem.${what}.text`).refine((v) => v === "" || ID_PATTERN.test(v), { message: problem(`problem.${what}.chars`) });
 
-const httpUrl = (what: string) =>
-	text("").refine((v) => v === "" || isUrl(v, ["http:", "https:"]), {
-		message: `${what} must be an http(s) URL`,
+const httpUrl = (what: "apiUrl" | "tokenUrl") =>
+	text("", `problem.${what}.text`).refine((v) => v === "" || isUrl(v, ["http:", "https:"]), {
+		message: problem(`problem.${what}.url`),
 	});
 
 /**
@@ -40,34 +40,34 @@ const httpUrl = (what: string) =>
 export const globalSettingsSchema = z.object({
 	apiVersion: z
 		.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["legacy", "v2"], {
-			error: 'API version must be "legacy" or "v2"',
+			error: problem("problem.apiVersion.choice"),
 		}))
 		.default("legacy"),
 	apiMode: z
 		.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["partner", "user"], {
-			error: 'API mode must be "partner" or "user"',
+			error: problem("problem.apiMode.choice"),
 		}))
 		.default("partner"),
-	apiKey: text("", "API key must be text"),
-	apiSecret: text("", "API secret must be text"),
-	username: text("", "Username must be text"),
-	password: text("", "Password must be text"),
-	profileId: optionalId("Profile id"),
-	apiUrl: httpUrl("API URL"),
-	tokenUrl: httpUrl("Token URL"),
-	v2ApiKey: text("", "API key must be text"),
-	v2ApiSecret: text("", "API secret must be text"),
-	v2ProfileId: optionalId("Profile id"),
-	v2ApiUrl: httpUrl("API URL"),
-	v2TokenUrl: httpUrl("Token URL"),
-	obsUrl: text(DEFAULT_OBS_URL, "OBS URL must be text").refine((v) => v === "" || isUrl(v, ["ws:", "wss:"]), {
-		message: "OBS URL must look like ws://127.0.0.1:4455",
+	apiKey: text("", "problem.apiKey.text"),
+	apiSecret: text("", "problem.apiSecret.text"),
+	username: text("", "problem.username.text"),
+	password: text("", "problem.password.text"),
+	profileId: optionalId("profileId"),
+	apiUrl: httpUrl("apiUrl"),
+	tokenUrl: httpUrl("tokenUrl"),
+	v2ApiKey: text("", "problem.apiKey.text"),
+	v2ApiSecret: text("", "problem.apiSecret.text"),
+	v2ProfileId: optionalId("profileId"),
+	v2ApiUrl: httpUrl("apiUrl"),
+	v2TokenUrl: httpUrl("tokenUrl"),
+	obsUrl: text(DEFAULT_OBS_URL, "problem.obsUrl.text").refine((v) => v === "" || isUrl(v, ["ws:", "wss:"]), {
+		message: problem("problem.obsUrl.url"),
 	}),
-	obsPassword: text("", "OBS password must be text"),
-	liveId: optionalId("Live id"),
+	obsPassword: text("", "problem.obsPassword.text"),
+	liveId: optionalId("liveId"),
 	/** The current live on API v2 (ids of the two APIs are not known to be interchangeable). */
-	v2LiveId: optionalId("Live id"),
-	debugLogging: flag(false, "Debug logging must be on or off"),
+	v2LiveId: optionalId("liveId"),
+	debugLogging: flag(false, "problem.debugLogging.flag"),
 });
 
 export type GlobalSettings = z.output<typeof globalSettingsSchema>;

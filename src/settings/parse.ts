@@ -1,10 +1,14 @@
 import { z } from "zod";
+import type { ProblemKey } from "../i18n/messages.js";
 
 /** The outcome of reading a settings object: always a complete value, plus what was wrong with the input. */
 export interface Parsed<T> {
 	value: T;
-	/** Human-readable problems (never contain the offending value: it may be a secret). */
-	problems: string[];
+	/**
+	 * What was wrong, as message keys (`problem.*`: the inspector shows them in the user's language, logs as they are).
+	 * Never the offending value: it may be a secret.
+	 */
+	problems: ProblemKey[];
 }
 
 /**
@@ -18,7 +22,7 @@ export function parseSettings<S extends z.ZodObject>(schema: S, raw: unknown): P
 
 	const badKeys = new Set(first.error.issues.map((issue) => String(issue.path[0])));
 	const cleaned = Object.fromEntries(Object.entries(input).filter(([key]) => !badKeys.has(key)));
-	const problems = first.error.issues.map((issue) => issue.message);
+	const problems = first.error.issues.map((issue) => issue.message as ProblemKey);
 	return { value: schema.parse(cleaned), problems };
 }
 
@@ -27,7 +31,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A trimmed string setting; `null`/`undefined` fall back to `fallback`. */
-export function text(fallback = "", message?: string) {
+export function text(fallback: string, message: ProblemKey) {
 	return z.preprocess(
 		(v) => (v === null || v === undefined ? undefined : v),
 		z.string({ error: message }).trim().default(fallback),
@@ -35,9 +39,14 @@ export function text(fallback = "", message?: string) {
 }
 
 /** A boolean setting that also accepts the strings "true"/"false" (as HTML forms produce). */
-export function flag(fallback: boolean, message: string) {
+export function flag(fallback: boolean, message: ProblemKey) {
 	return z.preprocess(
 		(v) => (v === "true" ? true : v === "false" ? false : v === null ? undefined : v),
 		z.boolean({ error: message }).default(fallback),
 	);
+}
+
+/** A problem message key, checked against the catalog (zod takes any string). */
+export function problem(key: ProblemKey): ProblemKey {
+	return key;
 }

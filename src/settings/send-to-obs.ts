@@ -3,7 +3,7 @@ import { flag, parseSettings, type Parsed } from "./parse.js";
 
 /** Send to OBS action settings: whether to start streaming once OBS is configured. */
 export const sendToObsSettingsSchema = z.object({
-	start: flag(false, "Start streaming must be on or off"),
+	start: flag(false, "problem.start.flag"),
 });
 
 export type SendToObsSettings = z.output<typeof sendToObsSettingsSchema>;

@@ -1,3 +1,5 @@
+import type { Messages, ProblemKey } from "../i18n/messages.js";
+import { problemText } from "../settings/problems.js";
 import { el } from "./dom.js";
 import { debounce, type Debounced, type MergedSettings, type Settings } from "./merged-settings.js";
 import type { Option } from "./messages.js";
@@ -5,8 +7,8 @@ import type { Option } from "./messages.js";
 /** Which settings object a field belongs to. Secrets are only ever `global`. */
 export type Scope = "global" | "action";
 
-/** Returns the message to show for an invalid value, given the whole merged settings object. */
-export type Validate = (value: unknown, settings: Settings) => string | undefined;
+/** Returns the problem to show (in the user's language) for an invalid value, given the whole merged settings object. */
+export type Validate = (value: unknown, settings: Settings) => ProblemKey | undefined;
 
 interface FieldSpec {
 	scope: Scope;
@@ -42,9 +44,11 @@ export class Form {
 	readonly #bindings: Binding[] = [];
 	readonly #watchers: { scope: Scope; key: string; fn: (value: unknown) => void }[] = [];
 	readonly #errors = new Map<HTMLElement, HTMLElement>();
+	readonly #m: Messages;
 
-	constructor(stores: Record<Scope, MergedSettings>) {
+	constructor(stores: Record<Scope, MergedSettings>, messages: Messages) {
 		this.#stores = stores;
+		this.#m = messages;
 		for (const scope of ["global", "action"] as const) stores[scope].onReceive(() => this.refresh(scope));
 	}
 
@@ -144,7 +148,8 @@ export class Form {
 		input.dataset.key = spec.key;
 		input.dataset.scope = spec.scope;
 		const check = (): void => {
-			const message = spec.validate?.(io.read(), { ...this.#stores[spec.scope].current, [spec.key]: io.read() });
+			const problem = spec.validate?.(io.read(), { ...this.#stores[spec.scope].current, [spec.key]: io.read() });
+			const message = problem && problemText(this.#m, problem);
 			error.textContent = message ?? "";
 			error.hidden = !message;
 			input.setAttribute("aria-invalid", message ? "true" : "false");

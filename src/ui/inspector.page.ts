@@ -1,8 +1,10 @@
 /**
  * The property inspector of every action (manifest `PropertyInspectorPath`): the app loads ui/inspector.html and
- * calls `connectElgatoStreamDeckSocket`; the sections shown depend on the action.
+ * calls `connectElgatoStreamDeckSocket`; the sections shown depend on the action, the words on Stream Deck's language.
  */
+import type { Messages } from "../i18n/messages.js";
 import { Form } from "./form.js";
+import { loadInspectorMessages } from "./load-messages.js";
 import { MergedSettings } from "./merged-settings.js";
 import { PiConnection, type ActionInfo } from "./pi-connection.js";
 import { accountSection } from "./sections/account.js";
@@ -25,9 +27,25 @@ const SECTIONS: Record<string, Section[]> = {
 	"com.dailymotion.live.status": [currentLiveSection, accountSection, obsSection],
 };
 
-function connect(port: number, uuid: string, registerEvent: string, _info: string, actionInfoJson: string): void {
+function connect(port: number, uuid: string, registerEvent: string, infoJson: string, actionInfoJson: string): void {
 	const actionInfo = JSON.parse(actionInfoJson) as ActionInfo;
-	const pi = new PiConnection(port, uuid, registerEvent, actionInfo.action);
+	loadInspectorMessages(applicationLanguage(infoJson))
+		.then((m) => start(m, { port, uuid, registerEvent }, actionInfo))
+		.catch((err: unknown) => console.error("The inspector could not start", err));
+}
+
+/** `info.application.language` (the app's language, not the browser's); undefined when `info` is not what we expect. */
+function applicationLanguage(infoJson: string): unknown {
+	try {
+		return (JSON.parse(infoJson) as { application?: { language?: unknown } }).application?.language;
+	} catch {
+		return undefined;
+	}
+}
+
+function start(m: Messages, socket: { port: number; uuid: string; registerEvent: string }, actionInfo: ActionInfo): void {
+	document.documentElement.lang = m.locale;
+	const pi = new PiConnection(socket.port, socket.uuid, socket.registerEvent, actionInfo.action, m.t("pi.noAnswer"));
 	const stores = {
 		global: new MergedSettings((s) => pi.setGlobalSettings(s)),
 		action: new MergedSettings((s) => pi.setSettings(s), actionInfo.payload.settings ?? {}),
@@ -36,9 +54,9 @@ function connect(port: number, uuid: string, registerEvent: string, _info: strin
 	pi.onSettings((s) => stores.action.receive(s));
 	pi.getGlobalSettings();
 
-	const form = new Form(stores);
+	const form = new Form(stores, m);
 	// Asked once: the Create Live form and the live editor both list the categories.
-	const ctx: InspectorContext = { form, pi, channels: pi.request("channels") };
+	const ctx: InspectorContext = { form, pi, m, channels: pi.request("channels") };
 	const app = document.getElementById("app") ?? document.body;
 	const sections = [...(SECTIONS[actionInfo.action] ?? [accountSection, obsSection]), diagnosticsSection];
 	app.replaceChildren(...sections.map((build) => build(ctx)));

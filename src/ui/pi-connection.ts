@@ -28,11 +28,14 @@ export class PiConnection {
 	readonly #waiting = new Map<string, (answer: InspectorAnswer) => void>();
 	readonly #onGlobal = new Set<(settings: Settings) => void>();
 	readonly #onSettings = new Set<(settings: Settings) => void>();
+	readonly #noAnswer: string;
 	#seq = 0;
 
-	constructor(port: number, uuid: string, registerEvent: string, action: string) {
+	/** `noAnswer` is what a request that got no answer in time says, in the user's language. */
+	constructor(port: number, uuid: string, registerEvent: string, action: string, noAnswer: string) {
 		this.#uuid = uuid;
 		this.#action = action;
+		this.#noAnswer = noAnswer;
 		this.#socket = new WebSocket(`ws://127.0.0.1:${port}`);
 		this.#socket.addEventListener("open", () => {
 			this.#socket.send(JSON.stringify({ event: registerEvent, uuid }));
@@ -66,7 +69,7 @@ export class PiConnection {
 		return new Promise((resolve) => {
 			const timer = setTimeout(() => {
 				this.#waiting.delete(requestId);
-				resolve({ ok: false, error: "No answer from the plugin. Is it running?" });
+				resolve({ ok: false, error: this.#noAnswer });
 			}, ANSWER_TIMEOUT_MS);
 			this.#waiting.set(requestId, (answer) => {
 				clearTimeout(timer);

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ProblemKey } from "../i18n/messages.js";
 import { adBreakSettingsSchema } from "../settings/ad-break.js";
 import { apiConfigFrom, type EndpointField } from "../settings/api-config.js";
 import { createLiveSettingsSchema } from "../settings/create-live.js";
@@ -12,7 +13,7 @@ import type { Validate } from "./form.js";
 function bySchema(schema: z.ZodType): Validate {
 	return (value) => {
 		const result = schema.safeParse(value);
-		return result.success ? undefined : result.error.issues[0]?.message;
+		return result.success ? undefined : (result.error.issues[0]?.message as ProblemKey | undefined);
 	};
 }
 
@@ -32,7 +33,7 @@ export function validateEndpoint(key: EndpointField): Validate {
 export const validateTitle = bySchema(createLiveSettingsSchema.shape.title);
 export const validateCooldown = bySchema(adBreakSettingsSchema.shape.cooldown);
 
-/** A required text field (API key and secret, login in user mode). */
-export function required(what: string): Validate {
-	return (value) => (typeof value === "string" && value.trim() !== "" ? undefined : `${what} is required`);
+/** A required text field (API key and secret, login in user mode); `problem` names which. */
+export function required(problem: ProblemKey): Validate {
+	return (value) => (typeof value === "string" && value.trim() !== "" ? undefined : problem);
 }

@@ -124,7 +124,7 @@ describe.skipIf(!run).each(BOTH_APIS)("OBS and ingest: Create Live → OBS strea
 		let since = host.commands.length;
 		await host.press(streamKey);
 		await waitForCommand(host, streamKey, "showAlert", undefined, { since });
-		await waitForTitle(host, streamKey, (t) => oneLine(t) === "Hold 1 s to stop", { since });
+		await waitForTitle(host, streamKey, (t) => oneLine(t) === "Hold 1 sec to stop", { since });
 		await sleep(1_500); // a stop, if one had been sent, would have landed by now
 		expect(await outputActive(obs)).toBe(true);
 		expect(commandsSince(host, since, streamKey, "setTitle").map((c) => c.payload.title)).not.toContain("Stopping…");

@@ -4,6 +4,7 @@
  * Fake OBS: real OBS does not kick on cue.
  */
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { catalogMessages } from "../../src/i18n/catalogs/index.ts";
 import { answerRequest } from "../../src/inspector/answer-request.ts";
 import { ApiProvider } from "../../src/live/api-provider.ts";
 import { ObsLink } from "../../src/live/obs-link.ts";
@@ -28,7 +29,7 @@ afterEach(async () => {
 it("Test OBS reconnects after a kick and reports OBS's version", async () => {
 	const settings = new GlobalSettingsStore(async () => undefined);
 	settings.receive({ obsUrl: fake.url });
-	const deps = { api: new ApiProvider(settings), obs: new ObsLink(obs, settings), settings };
+	const deps = { api: new ApiProvider(settings), obs: new ObsLink(obs, settings), settings, messages: catalogMessages("en") };
 	const testObs = () => answerRequest({ event: "testObs", requestId: "1" }, deps);
 
 	expect(await testObs()).toMatchObject({ ok: true, obsVersion: "29.0.2" });

@@ -287,7 +287,7 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		const cooldown = page.getByRole("region", { name: "Ad Break" }).getByLabel("Cooldown (s)");
 		expect(await cooldown.getAttribute("placeholder")).toBe("35");
 		await cooldown.fill("20");
-		await expect.poll(() => page.locator("#action-cooldown-error").textContent(), WAIT).toBe("Cooldown must be at least 35 s (an ad break lasts 35 s)");
+		await expect.poll(() => page.locator("#action-cooldown-error").textContent(), WAIT).toBe("Cooldown must be at least 35 sec (an ad break lasts 35 sec)");
 		await cooldown.fill("90");
 		await vi.waitFor(() => expect(stack.host.settingsOf(ctx)).toEqual({ cooldown: 90 }), WAIT);
 		await expect.poll(() => page.locator("#action-cooldown-error").isVisible(), WAIT).toBe(false);
@@ -318,7 +318,7 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		await current.getByLabel("Category").selectOption("news");
 		await page.locator("#edit-private").check();
 		await current.getByRole("button", { name: "Save changes" }).click();
-		await expect.poll(() => page.locator("#edit-status").textContent(), WAIT).toBe("Saved title, category, private flag.");
+		await expect.poll(() => page.locator("#edit-status").textContent(), WAIT).toBe("Saved title, category, and private flag.");
 		expect(stack.sandbox.live(picked)).toMatchObject({ title: "Renamed show", private: true, channel: "news" });
 		const edits = stack.sandbox.requests.slice(since).filter((r) => r.method === "POST" && r.path.endsWith(`/video/${picked}`));
 		expect(edits).toHaveLength(1);

@@ -28,7 +28,8 @@ export class DialView {
 		this.segment = el("div", "segment");
 		this.segment.dataset.context = slot.context;
 		this.segment.dataset.slot = slot.id;
-		this.segment.title = `${slot.name}: touch`;
+		this.segment.lang = slot.lang;
+		this.segment.title = slot.labels.touch;
 		this.#icon = el("img", "seg-icon") as HTMLImageElement;
 		this.#icon.alt = "";
 		this.#icon.draggable = false;
@@ -42,9 +43,10 @@ export class DialView {
 
 		this.dial = el("div", "dial");
 		this.dial.dataset.context = slot.context;
-		const left = button("◀", "Turn left", "turn");
-		const knob = button("", `${slot.name}: push`, "knob");
-		const right = button("▶", "Turn right", "turn");
+		this.dial.lang = slot.lang;
+		const left = button("◀", slot.labels.turnLeft, "turn");
+		const knob = button("", slot.labels.push, "knob");
+		const right = button("▶", slot.labels.turnRight, "turn");
 		const label = el("div", "dial-label");
 		label.textContent = slot.name;
 		const row = el("div", "dial-row");

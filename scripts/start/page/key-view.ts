@@ -27,6 +27,7 @@ export class KeyView {
 		this.element.type = "button";
 		this.element.dataset.slot = slot.id;
 		this.element.dataset.context = slot.context;
+		this.element.lang = slot.lang;
 		this.element.title = slot.name;
 		this.#face = el("img", "face") as HTMLImageElement;
 		this.#face.alt = slot.name;
@@ -95,7 +96,7 @@ export class KeyView {
 export function settingsBadge(slot: SlotInfo, gestures: Pick<Gestures, "select">): HTMLElement {
 	const badge = el("span", "gear");
 	badge.textContent = "⚙";
-	badge.title = `${slot.name} settings`;
+	badge.title = slot.labels.settings;
 	badge.dataset.gear = slot.id;
 	badge.addEventListener("pointerdown", (event) => {
 		event.stopPropagation();

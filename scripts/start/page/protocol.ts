@@ -22,6 +22,10 @@ export interface SlotInfo {
 	titleAlignment: "top" | "middle" | "bottom";
 	/** Title font size in points on a 72 pt key (manifest FontSize; the app's default is 12). */
 	titleSize: number;
+	/** BCP 47 tag of the language the deck runs in (the plugin's and the names' language). */
+	lang: string;
+	/** The slot's gesture labels, in that language (`name` is the action's name from `<lang>.json`). */
+	labels: { settings: string; push: string; touch: string; turnLeft: string; turnRight: string };
 }
 
 /** What a key or dial currently shows (from setImage, setTitle, setState, setFeedback, setFeedbackLayout). */

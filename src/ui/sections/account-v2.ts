@@ -13,22 +13,34 @@ export interface V2AccountRows {
 	loadProfiles(): void;
 }
 
-export function v2AccountRows({ form, pi }: InspectorContext): V2AccountRows {
+export function v2AccountRows({ form, pi, m }: InspectorContext): V2AccountRows {
 	const g = "global" as const;
-	const apiKey = form.text({ scope: g, key: "v2ApiKey", label: "API key", validate: required("API key") });
-	const apiSecret = form.text({ scope: g, key: "v2ApiSecret", label: "API secret", type: "password", validate: required("API secret") });
+	const apiKey = form.text({ scope: g, key: "v2ApiKey", label: m.t("pi.account.apiKey"), validate: required("problem.apiKey.required") });
+	const apiSecret = form.text({
+		scope: g,
+		key: "v2ApiSecret",
+		label: m.t("pi.account.apiSecret"),
+		type: "password",
+		validate: required("problem.apiSecret.required"),
+	});
 	const profileId = form.text({
 		scope: g,
 		key: "v2ProfileId",
-		label: "Profile id",
-		hint: "The channel lives are created in; pick it below or type it.",
+		label: m.t("pi.account.profileId"),
+		hint: m.t("pi.v2.profileIdHint"),
 		validate: validateGlobal("v2ProfileId"),
 	});
-	const apiUrl = form.text({ scope: g, key: "v2ApiUrl", label: "API URL", placeholder: V2_API_DEFAULTS.apiUrl, validate: validateEndpoint("v2ApiUrl") });
+	const apiUrl = form.text({
+		scope: g,
+		key: "v2ApiUrl",
+		label: m.t("pi.account.apiUrl"),
+		placeholder: V2_API_DEFAULTS.apiUrl,
+		validate: validateEndpoint("v2ApiUrl"),
+	});
 	const tokenUrl = form.text({
 		scope: g,
 		key: "v2TokenUrl",
-		label: "Token URL",
+		label: m.t("pi.account.tokenUrl"),
 		placeholder: V2_API_DEFAULTS.tokenUrl,
 		validate: validateEndpoint("v2TokenUrl"),
 	});
@@ -39,8 +51,10 @@ export function v2AccountRows({ form, pi }: InspectorContext): V2AccountRows {
 	let profiles: Option[] = [];
 	const showPicker = (): void => {
 		const current = form.value(g, "v2ProfileId");
-		const entries = [{ value: "", label: profiles.length ? "Pick a profile…" : "No profiles loaded" }, ...profiles];
-		picker.replaceChildren(...entries.map((o) => el("option", { value: o.value }, o.value ? `${o.label} (${o.value})` : o.label)));
+		const entries = [{ value: "", label: m.t(profiles.length ? "pi.v2.pickProfile" : "pi.v2.noProfiles") }, ...profiles];
+		picker.replaceChildren(
+			...entries.map((o) => el("option", { value: o.value }, o.value ? m.t("pi.v2.profileOption", { name: o.label, id: o.value }) : o.label)),
+		);
 		picker.value = profiles.some((p) => p.value === current) ? String(current) : "";
 	};
 	picker.addEventListener("change", () => {
@@ -51,24 +65,24 @@ export function v2AccountRows({ form, pi }: InspectorContext): V2AccountRows {
 	form.watch(g, "v2ProfileId", showPicker);
 	const load = async (): Promise<void> => {
 		form.flush();
-		status.show("busy", "Loading your profiles…");
+		status.show("busy", m.t("pi.v2.loadingProfiles"));
 		const answer = await pi.request("profiles");
 		if (!answer.ok) {
 			profiles = [];
 			showPicker();
-			return status.show("error", `Profiles not listed (type the id instead): ${answer.error}`);
+			return status.show("error", m.t("pi.v2.profilesFailed", { error: answer.error }));
 		}
 		profiles = answer.items;
 		showPicker();
-		if (profiles.length === 0) status.show("info", "This key manages no profile.");
+		if (profiles.length === 0) status.show("info", m.t("pi.v2.noProfile"));
 		else status.clear();
 	};
 	const loadProfiles = (): void => void load().catch((err: unknown) => console.error("profiles", err));
-	const refresh = iconButton("refresh-profiles", "↻", "Reload your profiles", load);
+	const refresh = iconButton("refresh-profiles", "↻", m.t("pi.v2.reloadProfiles"), load);
 	const pickerRow = el(
 		"div",
 		{ class: "row", id: "v2-profiles-row" },
-		el("label", { for: "v2-profiles" }, "Your profiles"),
+		el("label", { for: "v2-profiles" }, m.t("pi.v2.profiles")),
 		el("div", { class: "value" }, el("div", { class: "inline" }, picker, refresh), status.node),
 	);
 	showPicker();

@@ -9,46 +9,58 @@ import type { InspectorContext } from "./context.js";
  * and Test connection. Each API version has its own fields, so switching back and forth loses nothing.
  */
 export function accountSection(ctx: InspectorContext): HTMLElement {
-	const { form, pi } = ctx;
+	const { form, pi, m } = ctx;
 	const g = "global" as const;
 	const version = form.select({
 		scope: g,
 		key: "apiVersion",
-		label: "API",
+		label: m.t("pi.account.api"),
 		fallback: "legacy",
 		options: [
-			{ value: "legacy", label: "Legacy REST API" },
-			{ value: "v2", label: "API v2 (/v2/livestreams)" },
+			{ value: "legacy", label: m.t("pi.account.apiLegacy") },
+			{ value: "v2", label: m.t("pi.account.apiV2") },
 		],
 	});
 	const mode = form.select({
 		scope: g,
 		key: "apiMode",
-		label: "Account",
+		label: m.t("pi.account.mode"),
 		fallback: "partner",
 		options: [
-			{ value: "partner", label: "Partner key (recommended)" },
-			{ value: "user", label: "User key + login" },
+			{ value: "partner", label: m.t("pi.account.partner") },
+			{ value: "user", label: m.t("pi.account.user") },
 		],
 	});
-	const apiKey = form.text({ scope: g, key: "apiKey", label: "API key", validate: required("API key") });
-	const apiSecret = form.text({ scope: g, key: "apiSecret", label: "API secret", type: "password", validate: required("API secret") });
-	const username = form.text({ scope: g, key: "username", label: "Username", validate: required("Username") });
-	const password = form.text({ scope: g, key: "password", label: "Password", type: "password", validate: required("Password") });
+	const apiKey = form.text({ scope: g, key: "apiKey", label: m.t("pi.account.apiKey"), validate: required("problem.apiKey.required") });
+	const apiSecret = form.text({
+		scope: g,
+		key: "apiSecret",
+		label: m.t("pi.account.apiSecret"),
+		type: "password",
+		validate: required("problem.apiSecret.required"),
+	});
+	const username = form.text({ scope: g, key: "username", label: m.t("pi.account.username"), validate: required("problem.username.required") });
+	const password = form.text({
+		scope: g,
+		key: "password",
+		label: m.t("pi.account.password"),
+		type: "password",
+		validate: required("problem.password.required"),
+	});
 	const profileId = form.text({
 		scope: g,
 		key: "profileId",
-		label: "Profile id",
-		hint: "The channel lives are created in. Empty: the key's own account.",
+		label: m.t("pi.account.profileId"),
+		hint: m.t("pi.account.profileIdHint"),
 		validate: validateGlobal("profileId"),
 	});
-	const apiUrl = form.text({ scope: g, key: "apiUrl", label: "API URL", validate: validateEndpoint("apiUrl") });
-	const tokenUrl = form.text({ scope: g, key: "tokenUrl", label: "Token URL", validate: validateEndpoint("tokenUrl") });
+	const apiUrl = form.text({ scope: g, key: "apiUrl", label: m.t("pi.account.apiUrl"), validate: validateEndpoint("apiUrl") });
+	const tokenUrl = form.text({ scope: g, key: "tokenUrl", label: m.t("pi.account.tokenUrl"), validate: validateEndpoint("tokenUrl") });
 	const v2 = v2AccountRows(ctx);
 	// Only the fields of the API in use are in the page (the other API's values stay saved meanwhile).
 	const fields = el("div", { id: "account-fields" });
 	const endpoints = el("div", { id: "account-endpoints" });
-	const advanced = el("details", { id: "account-advanced" }, el("summary", {}, "Advanced endpoints"), endpoints);
+	const advanced = el("details", { id: "account-advanced" }, el("summary", {}, m.t("pi.account.advanced")), endpoints);
 
 	let mounted: boolean | undefined;
 	const showFields = (): void => {
@@ -76,17 +88,20 @@ export function accountSection(ctx: InspectorContext): HTMLElement {
 	});
 	form.watch(g, "apiMode", showFields);
 
-	const test = button("test-connection", "Test connection", async () => {
+	const test = button("test-connection", m.t("pi.account.test"), async () => {
 		form.flush();
-		status.show("busy", "Connecting…");
+		status.show("busy", m.t("pi.account.testing"));
 		const answer = await pi.request("testConnection");
 		if (!answer.ok) return status.show("error", answer.error);
-		const who = answer.profileId ? `profile ${answer.profileId}` : "no profile id";
+		const profile = answer.profileId ? m.t("pi.account.connectedProfile", { id: answer.profileId }) : m.t("pi.account.connectedNoProfile");
 		if (answer.api === "v2") {
-			status.show("ok", `Connected to API v2 (${who})`);
+			status.show("ok", m.t("pi.account.connectedV2", { profile }));
 			v2.loadProfiles();
-		} else status.show("ok", `Connected to the legacy API (${answer.mode} key, ${who})`);
+		} else {
+			const mode = m.t(answer.mode === "user" ? "pi.account.connectedUser" : "pi.account.connectedPartner");
+			status.show("ok", m.t("pi.account.connected", { mode, profile }));
+		}
 	});
 
-	return section("account", "Dailymotion account", version.row, fields, advanced, buttonRow(test), status.node);
+	return section("account", m.t("pi.account.title"), version.row, fields, advanced, buttonRow(test), status.node);
 }

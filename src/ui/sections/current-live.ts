@@ -1,9 +1,11 @@
+import type { PlainKey } from "../../i18n/messages.js";
+import { problemText } from "../../settings/problems.js";
 import { button, buttonRow, el, iconButton, section, statusLine } from "../dom.js";
 import { liveIdFor, liveOptions } from "../live-options.js";
 import type { LiveEdit, LiveItem, LiveView, Option } from "../messages.js";
 import { channelOptions, type InspectorContext } from "./context.js";
 
-const FIELD_NAMES: Record<string, string> = { title: "title", channel: "category", private: "private flag" };
+const FIELD_NAMES: Record<string, PlainKey> = { title: "pi.edit.field.title", channel: "pi.edit.field.channel", private: "pi.edit.field.private" };
 
 /**
  * The current live (global `liveId`, or `v2LiveId` on API v2, which Create Live also sets): a picker over the profile's lives, and an editor
@@ -25,7 +27,7 @@ export function currentLiveSection(ctx: InspectorContext): HTMLElement {
 		editor.load(liveId);
 	};
 	for (const key of ["apiVersion", "liveId", "v2LiveId"]) ctx.form.watch("global", key, follow);
-	return section("current", "Current live", ...picker.nodes, editor.node);
+	return section("current", ctx.m.t("pi.live.title"), ...picker.nodes, editor.node);
 }
 
 /** The settings key of the current live for the API the inspector shows. */
@@ -33,7 +35,7 @@ function liveIdKeyOf({ form }: Pick<InspectorContext, "form">): "liveId" | "v2Li
 	return form.value("global", "apiVersion") === "v2" ? "v2LiveId" : "liveId";
 }
 
-function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveId: string): void; reload(): void } {
+function livePicker({ form, pi, m }: InspectorContext): { nodes: Node[]; show(liveId: string): void; reload(): void } {
 	const select = el("select", { id: "current-live", "aria-describedby": "current-live-hint" });
 	const status = statusLine("lives-status");
 	let lives: LiveItem[] = [];
@@ -46,17 +48,17 @@ function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveI
 			listedFor = liveId;
 			reload();
 		}
-		const { options, selected } = liveOptions(lives, liveId, new Date());
+		const { options, selected } = liveOptions(lives, liveId, new Date(), m);
 		select.replaceChildren(...options.map((o) => el("option", { value: o.value }, o.label)));
 		select.value = selected;
 	};
 	const load = async (): Promise<void> => {
-		status.show("busy", "Loading the profile's lives…");
+		status.show("busy", m.t("pi.live.loading"));
 		const answer = await pi.request("lives");
 		listedFor ??= current;
 		if (!answer.ok) return status.show("error", answer.error);
 		lives = answer.items;
-		if (lives.length === 0) status.show("info", "No lives on this profile yet.");
+		if (lives.length === 0) status.show("info", m.t("pi.live.none"));
 		else status.clear();
 		show(current);
 	};
@@ -66,22 +68,22 @@ function livePicker({ form, pi }: InspectorContext): { nodes: Node[]; show(liveI
 	});
 	const reload = (): void => void load().catch((err: unknown) => console.error("lives", err));
 	reload();
-	const refresh = iconButton("refresh-lives", "↻", "Refresh the list of lives", load);
+	const refresh = iconButton("refresh-lives", "↻", m.t("pi.live.refresh"), load);
 	const row = el(
 		"div",
 		{ class: "row" },
-		el("label", { for: "current-live" }, "Live"),
+		el("label", { for: "current-live" }, m.t("pi.live.label")),
 		el(
 			"div",
 			{ class: "value" },
 			el("div", { class: "inline" }, select, refresh),
-			el("p", { id: "current-live-hint", class: "hint" }, "Create Live makes each new live the current one."),
+			el("p", { id: "current-live-hint", class: "hint" }, m.t("pi.live.hint")),
 		),
 	);
 	return { nodes: [row, status.node], show, reload };
 }
 
-function liveEditor({ pi, channels }: InspectorContext, onSaved: () => void): { node: HTMLElement; load(liveId: string): void } {
+function liveEditor({ pi, channels, m }: InspectorContext, onSaved: () => void): { node: HTMLElement; load(liveId: string): void } {
 	const title = el("input", { id: "edit-title", type: "text", spellcheck: "false", "aria-describedby": "edit-title-error" });
 	const titleError = el("p", { id: "edit-title-error", class: "error", hidden: true });
 	const channel = el("select", { id: "edit-channel" });
@@ -104,7 +106,7 @@ function liveEditor({ pi, channels }: InspectorContext, onSaved: () => void): { 
 	};
 	const checkTitle = (): string | undefined => {
 		const text = title.value.trim();
-		const problem = text === "" || text.length > 255 ? "Title must be 1 to 255 characters" : undefined;
+		const problem = text === "" || text.length > 255 ? problemText(m, "problem.title.length") : undefined;
 		titleError.textContent = problem ?? "";
 		titleError.hidden = !problem;
 		title.setAttribute("aria-invalid", problem ? "true" : "false");
@@ -112,31 +114,32 @@ function liveEditor({ pi, channels }: InspectorContext, onSaved: () => void): { 
 	};
 	title.addEventListener("input", checkTitle);
 
-	const save = button("save-live", "Save changes", async () => {
+	const save = button("save-live", m.t("pi.edit.save"), async () => {
 		if (!loaded || checkTitle()) return;
 		const changes: LiveEdit = {};
 		if (title.value.trim() !== loaded.title) changes.title = title.value.trim();
 		if (channel.value !== loaded.channel) changes.channel = channel.value;
 		if (loaded.private !== null && isPrivate.checked !== loaded.private) changes.private = isPrivate.checked;
-		if (Object.keys(changes).length === 0) return status.show("info", "Nothing changed.");
-		status.show("busy", "Saving…");
+		if (Object.keys(changes).length === 0) return status.show("info", m.t("pi.edit.unchanged"));
+		status.show("busy", m.t("pi.edit.saving"));
 		const answer = await pi.request("editLive", { liveId: loaded.id, changes });
 		if (!answer.ok) return status.show("error", answer.error);
 		fill(answer.live);
 		onSaved();
-		status.show("ok", `Saved ${answer.changed.map((f) => FIELD_NAMES[f] ?? f).join(", ")}.`);
+		const fields = answer.changed.map((f) => (FIELD_NAMES[f] ? m.t(FIELD_NAMES[f]) : f));
+		status.show("ok", m.t("pi.edit.saved", { fields: m.list(fields) }));
 	});
 
 	const load = (liveId: string): void => {
 		if (liveId === loadingId) return;
 		loadingId = liveId;
 		fill(undefined);
-		if (!liveId) return status.show("info", "No current live yet: press Create Live or pick one above.");
-		status.show("busy", "Reading the live…");
+		if (!liveId) return status.show("info", m.t("pi.edit.noLive"));
+		status.show("busy", m.t("pi.edit.reading"));
 		Promise.all([channels, pi.request("getLive", { liveId })])
 			.then(([list, answer]) => {
 				if (loadingId !== liveId) return;
-				categories = channelOptions(list);
+				categories = channelOptions(list, m);
 				if (!answer.ok) return status.show("error", answer.error);
 				fill(answer.live);
 				status.clear();
@@ -149,10 +152,10 @@ function liveEditor({ pi, channels }: InspectorContext, onSaved: () => void): { 
 	const node = el(
 		"div",
 		{ class: "subsection" },
-		el("h3", {}, "Edit the current live"),
-		row("edit-title", "Title", title, titleError),
-		row("edit-channel", "Category", channel),
-		row("edit-private", "Private", isPrivate),
+		el("h3", {}, m.t("pi.edit.title")),
+		row("edit-title", m.t("pi.edit.liveTitle"), title, titleError),
+		row("edit-channel", m.t("pi.edit.category"), channel),
+		row("edit-private", m.t("pi.edit.private"), isPrivate),
 		buttonRow(save),
 		status.node,
 	);

@@ -2,13 +2,13 @@ import { section } from "../dom.js";
 import type { InspectorContext } from "./context.js";
 
 /** Shared switch for the plugin's debug log lines (global `debugLogging`). */
-export function diagnosticsSection({ form }: InspectorContext): HTMLElement {
+export function diagnosticsSection({ form, m }: InspectorContext): HTMLElement {
 	const debug = form.toggle({
 		scope: "global",
 		key: "debugLogging",
-		label: "Debug log",
+		label: m.t("pi.diagnostics.debug"),
 		fallback: false,
-		hint: "More detail in the plugin log, for bug reports. Secrets are never logged.",
+		hint: m.t("pi.diagnostics.debugHint"),
 	});
-	return section("diagnostics", "Troubleshooting", debug.row);
+	return section("diagnostics", m.t("pi.diagnostics.title"), debug.row);
 }

@@ -4,17 +4,23 @@ import { validateGlobal } from "../validate.js";
 import type { InspectorContext } from "./context.js";
 
 /** The shared OBS connection (global settings) and Test OBS. */
-export function obsSection({ form, pi }: InspectorContext): HTMLElement {
-	const url = form.text({ scope: "global", key: "obsUrl", label: "WebSocket URL", placeholder: DEFAULT_OBS_URL, validate: validateGlobal("obsUrl") });
-	const password = form.text({ scope: "global", key: "obsPassword", label: "Password", type: "password" });
+export function obsSection({ form, pi, m }: InspectorContext): HTMLElement {
+	const url = form.text({
+		scope: "global",
+		key: "obsUrl",
+		label: m.t("pi.obs.url"),
+		placeholder: DEFAULT_OBS_URL,
+		validate: validateGlobal("obsUrl"),
+	});
+	const password = form.text({ scope: "global", key: "obsPassword", label: m.t("pi.obs.password"), type: "password" });
 	const status = statusLine("obs-status");
-	const test = button("test-obs", "Test OBS", async () => {
+	const test = button("test-obs", m.t("pi.obs.test"), async () => {
 		form.flush();
-		status.show("busy", "Connecting to OBS…");
+		status.show("busy", m.t("pi.obs.testing"));
 		const answer = await pi.request("testObs");
 		if (!answer.ok) return status.show("error", answer.error);
-		status.show("ok", `Connected to OBS ${answer.obsVersion} (obs-websocket ${answer.wsVersion})`);
+		status.show("ok", m.t("pi.obs.connected", { obs: answer.obsVersion, websocket: answer.wsVersion }));
 	});
-	const hint = el("p", { class: "note" }, "In OBS: Tools → WebSocket Server Settings → Enable WebSocket server; “Show Connect Info” gives the password.");
-	return section("obs", "OBS", url.row, password.row, buttonRow(test), status.node, hint);
+	const hint = el("p", { class: "note" }, m.t("pi.obs.help"));
+	return section("obs", m.t("pi.obs.title"), url.row, password.row, buttonRow(test), status.node, hint);
 }

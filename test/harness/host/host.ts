@@ -66,7 +66,7 @@ class SimulatedHost implements Host {
 		const http = inspectorHttpHandler({
 			pluginDir: this.#options.pluginDir,
 			port: () => this.port,
-			info: () => infoJson({ profile: this.#profile, manifest: this.#manifest, devices: this.#devices }),
+			info: () => infoJson({ profile: this.#profile, manifest: this.#manifest, devices: this.#devices, language: this.#options.language }),
 			page: (context) => this.#inspectorPage(context),
 		});
 		this.#server = await PluginServer.listen((socket, message) => this.#onMessage(socket, message), http);

@@ -21,7 +21,7 @@ export function launchPlugin(opts: {
 }): PluginProcess {
 	const { options, manifest, profile } = opts;
 	const codePath = options.codePath ?? manifest.codePath;
-	const info = infoJson(opts);
+	const info = infoJson({ ...opts, language: options.language });
 	profile.checkRuntime({ ...process.env, ...options.env });
 	return new PluginProcess({
 		nodePath: profile.nodePath,
@@ -34,13 +34,14 @@ export function launchPlugin(opts: {
 }
 
 /** The `-info` JSON for this host's profile (the plugin and its property inspectors get the same). */
-export function infoJson(opts: { profile: HostProfile; manifest: PluginManifest; devices: readonly DeviceInfo[] }): string {
+export function infoJson(opts: { profile: HostProfile; manifest: PluginManifest; devices: readonly DeviceInfo[]; language?: string }): string {
 	return registrationInfo({
 		devices: opts.devices,
 		appVersion: opts.profile.appVersion,
 		pluginUUID: opts.profile.pluginUUID,
 		pluginVersion: opts.manifest.version,
 		profile: opts.profile.name,
+		language: opts.language,
 	});
 }
 

@@ -32,12 +32,14 @@ export function registrationInfo(opts: {
 	pluginUUID: string;
 	pluginVersion: string;
 	profile: HostProfileName;
+	/** `application.language` (default "en"): `de en es fr ja ko zh_CN zh_TW`. */
+	language?: string;
 }): string {
 	const opendeck = opts.profile === "opendeck";
 	return JSON.stringify({
 		application: {
 			font: ".AppleSystemUIFont",
-			language: "en",
+			language: opts.language ?? "en",
 			platform: "mac",
 			platformVersion: "14.5.0",
 			version: opts.appVersion,

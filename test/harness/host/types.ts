@@ -44,6 +44,8 @@ export interface HostOptions {
 	globalSettings?: Record<string, unknown>;
 	/** `-info.application.version`, default `7.1.0.22000` (7.1+ ⇒ `id` echoed on didReceive* replies; "opendeck": `7.1.0`, never echoed). */
 	appVersion?: string;
+	/** `-info.application.language` for the plugin and its inspectors, default "en" (`fr`, `de`, `ja`, `zh_CN`, …). */
+	language?: string;
 	/** Extra environment variables for the plugin process. */
 	env?: Record<string, string>;
 	/** Extra node flags, after the app's own `--enable-source-maps --no-global-search-paths` ("opendeck" has none). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatElapsed, formatViewers, truncateTitle, wrapLines, wrapTitle } from "../../../src/keys/format.ts";
+import { formatClock, formatElapsed, titleLine, truncateTitle, wrapLines, wrapTitle } from "../../../src/keys/format.ts";
 
 describe("formatClock (countdown)", () => {
 	it.each([
@@ -33,29 +33,6 @@ describe("formatElapsed", () => {
 		[Number.NaN, "0:00"],
 	])("shows %d ms as %s (rounded down)", (ms, text) => {
 		expect(formatElapsed(ms)).toBe(text);
-	});
-});
-
-describe("formatViewers", () => {
-	it.each([
-		[null, "—"],
-		[Number.NaN, "—"],
-		[0, "0"],
-		[987, "987"],
-		[999, "999"],
-		[1000, "1k"],
-		[1234, "1.2k"],
-		[1999, "1.9k"],
-		[9999, "9.9k"],
-		[12_345, "12k"],
-		[999_999, "999k"],
-		[1_000_000, "1M"],
-		[1_234_567, "1.2M"],
-		[12_500_000, "12M"],
-		[-3, "0"],
-		[12.7, "12"],
-	])("shows %s as %s", (n, text) => {
-		expect(formatViewers(n)).toBe(text);
 	});
 });
 
@@ -112,5 +89,25 @@ describe("wrapLines / wrapTitle", () => {
 
 	it("joins title lines with a newline", () => {
 		expect(wrapTitle("Friday night show")).toBe("Friday\nnight show");
+	});
+});
+
+describe("wide (CJK) text", () => {
+	it("counts a Chinese, Japanese or Korean character as two columns", () => {
+		expect(wrapLines("金曜日の夜のライブ配信です", 10, 2)).toEqual(["金曜日の夜", "のライブ…"]);
+		expect(truncateTitle("ライブ配信のテスト", 8)).toBe("ライブ…");
+		expect(wrapLines("라이브 방송 시작", 10, 2)).toEqual(["라이브", "방송 시작"]);
+	});
+});
+
+describe("titleLine", () => {
+	it.each([
+		["Login\nfailed", "Login failed"],
+		["Kein API-\nSchlüssel", "Kein API-Schlüssel"],
+		["ライブ\n未選択", "ライブ未選択"],
+		["OBS\n未起動", "OBS 未起動"],
+		["Go live", "Go live"],
+	])("joins the lines of %j as %j", (title, line) => {
+		expect(titleLine(title)).toBe(line);
 	});
 });

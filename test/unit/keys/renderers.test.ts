@@ -17,6 +17,9 @@ import {
 } from "../../../src/keys/index.ts";
 import { TITLE_AREA_TOP } from "../../../src/keys/layout.ts";
 import { xmlProblems } from "./xml-check.ts";
+import { catalogMessages } from "../../../src/i18n/catalogs/index.ts";
+
+const m = catalogMessages("en");
 
 const MANIFEST = join(import.meta.dirname, "../../../com.dailymotion.live.sdPlugin/manifest.json");
 const HOSTILE = `Bad <tag> & "quotes" 'too'`;
@@ -30,7 +33,7 @@ const cases: { name: string; render: () => string; shows: string }[] = [
 			[{ state: "done" }, "CREATED"],
 			[{ state: "error" }, "FAILED"],
 		] as [CreateLiveView, string][]
-	).map(([view, shows]) => ({ name: `create-live ${view.state}`, render: () => renderCreateLive(view), shows })),
+	).map(([view, shows]) => ({ name: `create-live ${view.state}`, render: () => renderCreateLive(view, m), shows })),
 	...(
 		[
 			[{ state: "idle" }, "TO OBS"],
@@ -39,7 +42,7 @@ const cases: { name: string; render: () => string; shows: string }[] = [
 			[{ state: "streaming" }, "LIVE"],
 			[{ state: "error" }, "FAILED"],
 		] as [SendToObsView, string][]
-	).map(([view, shows]) => ({ name: `send-to-obs ${view.state}`, render: () => renderSendToObs(view), shows })),
+	).map(([view, shows]) => ({ name: `send-to-obs ${view.state}`, render: () => renderSendToObs(view, m), shows })),
 	...(
 		[
 			[{ state: "offline" }, "OFFLINE"],
@@ -51,7 +54,7 @@ const cases: { name: string; render: () => string; shows: string }[] = [
 			[{ state: "unreachable" }, "NO OBS"],
 			[{ state: "auth-failed" }, "AUTH"],
 		] as [StreamView, string][]
-	).map(([view, shows]) => ({ name: `stream ${view.state} ${view.elapsedMs ?? ""}`, render: () => renderStream(view), shows })),
+	).map(([view, shows]) => ({ name: `stream ${view.state} ${view.elapsedMs ?? ""}`, render: () => renderStream(view, m), shows })),
 	...(
 		[
 			[{ state: "ready", remaining: 23 }, "23 LEFT"],
@@ -65,7 +68,7 @@ const cases: { name: string; render: () => string; shows: string }[] = [
 			[{ state: "quota" }, "0 LEFT"],
 			[{ state: "error", message: "Timeout" }, "Timeout"],
 		] as [AdBreakView, string][]
-	).map(([view, shows], i) => ({ name: `ad-break ${view.state} #${i}`, render: () => renderAdBreak(view), shows })),
+	).map(([view, shows], i) => ({ name: `ad-break ${view.state} #${i}`, render: () => renderAdBreak(view, m), shows })),
 	...(
 		[
 			[{ state: "on" }, "ADS ON"],
@@ -76,18 +79,18 @@ const cases: { name: string; render: () => string; shows: string }[] = [
 			[{ state: "unavailable" }, "NOT ON API V2"],
 			[{ state: "error", message: "Forbidden" }, "Forbidden"],
 		] as [AdToggleView, string][]
-	).map(([view, shows]) => ({ name: `ad-toggle ${view.state}`, render: () => renderAdToggle(view), shows })),
+	).map(([view, shows]) => ({ name: `ad-toggle ${view.state}`, render: () => renderAdToggle(view, m), shows })),
 	...(
 		[
 			[{ state: "no-live" }, "NO LIVE"],
 			[{ state: "loading" }, "LOADING"],
 			[{ state: "offline", title: "My show" }, "My show"],
 			[{ state: "offline" }, "OFF AIR"],
-			[{ state: "on-air", viewers: 1234, elapsedMs: 754_000 }, "1.2k"],
+			[{ state: "on-air", viewers: 1234, elapsedMs: 754_000 }, "1.2K"],
 			[{ state: "on-air", viewers: null, elapsedMs: null }, "—"],
 			[{ state: "error", message: "Token expired" }, "Token expired"],
 		] as [LiveStatusView, string][]
-	).map(([view, shows], i) => ({ name: `live-status ${view.state} #${i}`, render: () => renderLiveStatus(view), shows })),
+	).map(([view, shows], i) => ({ name: `live-status ${view.state} #${i}`, render: () => renderLiveStatus(view, m), shows })),
 ];
 
 /** All visible text of an SVG, entities decoded. */
@@ -123,10 +126,10 @@ describe.each(cases)("$name", ({ render, shows }) => {
 
 describe("renderers escape user and error text", () => {
 	const renders: [string, string][] = [
-		["ad-break error", renderAdBreak({ state: "error", message: HOSTILE })],
-		["ad-toggle error", renderAdToggle({ state: "error", message: HOSTILE })],
-		["live-status offline", renderLiveStatus({ state: "offline", title: HOSTILE })],
-		["live-status error", renderLiveStatus({ state: "error", message: HOSTILE })],
+		["ad-break error", renderAdBreak({ state: "error", message: HOSTILE }, m)],
+		["ad-toggle error", renderAdToggle({ state: "error", message: HOSTILE }, m)],
+		["live-status offline", renderLiveStatus({ state: "offline", title: HOSTILE }, m)],
+		["live-status error", renderLiveStatus({ state: "error", message: HOSTILE }, m)],
 	];
 
 	it.each(renders)("%s stays well-formed and shows the text escaped", (_name, svg) => {
@@ -150,12 +153,12 @@ describe("renderers distinguish their states", () => {
 	});
 
 	it("shows the live stream on a red background", () => {
-		expect(renderStream({ state: "live", elapsedMs: 0 })).toMatch(/<rect width="144" height="144" fill="#D70015"/);
-		expect(renderStream({ state: "offline" })).not.toContain("#D70015");
+		expect(renderStream({ state: "live", elapsedMs: 0 }, m)).toMatch(/<rect width="144" height="144" fill="#D70015"/);
+		expect(renderStream({ state: "offline" }, m)).not.toContain("#D70015");
 	});
 
 	it("keeps long error messages to two short lines with an ellipsis", () => {
-		const svg = renderAdBreak({ state: "error", message: "The Dailymotion API answered with a very long error text" });
+		const svg = renderAdBreak({ state: "error", message: "The Dailymotion API answered with a very long error text" }, m);
 		const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 		expect(texts).toHaveLength(3);
 		expect(texts[2].endsWith("…")).toBe(true);
@@ -164,14 +167,14 @@ describe("renderers distinguish their states", () => {
 
 	it("shrinks the font of long text instead of overflowing", () => {
 		const size = (svg: string, text: string) => Number(new RegExp(`font-size="([\\d.]+)"[^>]*>${text}<`).exec(svg)?.[1]);
-		const long = renderAdBreak({ state: "cooldown", remainingMs: 3_723_000, totalMs: 3_723_000 });
-		const short = renderAdBreak({ state: "cooldown", remainingMs: 7_000, totalMs: 35_000 });
+		const long = renderAdBreak({ state: "cooldown", remainingMs: 3_723_000, totalMs: 3_723_000 }, m);
+		const short = renderAdBreak({ state: "cooldown", remainingMs: 7_000, totalMs: 35_000 }, m);
 		expect(size(long, "1:02:03")).toBeLessThan(size(short, "0:07"));
 		// Arial Bold advances: digits 0.556 em, colon 0.333 em; inside the ring (inner radius 55) there are ≈ 108 px at
 		// the text's height.
 		expect(size(long, "1:02:03") * (5 * 0.556 + 2 * 0.333)).toBeLessThanOrEqual(104);
 		// Keys with a title: the elapsed time shrinks to the key's 128 px text width.
-		const stream = renderStream({ state: "live", elapsedMs: 36_000_000 + 3_723_000 });
+		const stream = renderStream({ state: "live", elapsedMs: 36_000_000 + 3_723_000 }, m);
 		expect(size(stream, "11:02:03") * (6 * 0.556 + 2 * 0.333)).toBeLessThanOrEqual(128);
 	});
 });

@@ -6,9 +6,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { errorText } from "../../../src/actions/error-text.ts";
+import { catalogMessages } from "../../../src/i18n/catalogs/index.ts";
 import { DailymotionClient, DailymotionError, splitPublishUrl, PublishUrlError } from "../../../src/dailymotion/index.ts";
 import { describeError } from "../../../src/inspector/describe-error.ts";
 import { isInspectorRequest } from "../../../src/ui/messages.ts";
+
+const en = catalogMessages("en");
 
 const API_SECRET = "api-secret-0a1b2c3d4e5f";
 const TOKEN = "access-token-9f8e7d6c5b4a";
@@ -57,10 +60,10 @@ async function expectTypedOutcome(call: () => Promise<unknown>, check: (value: u
 		value = await call();
 	} catch (error) {
 		expect(error).toBeInstanceOf(DailymotionError);
-		const text = errorText(error);
+		const text = errorText(error, en);
 		expect(text.title.length).toBeGreaterThan(0);
 		expect(text.title.split("\n").length).toBeLessThanOrEqual(2);
-		for (const shown of [text.title, text.detail, describeError(error)]) {
+		for (const shown of [text.title, text.detail, describeError(error, en)]) {
 			expect(shown).not.toContain(TOKEN);
 			expect(shown).not.toContain(API_SECRET);
 			expect(shown).not.toMatch(/<html|<!DOCTYPE/i);
@@ -138,7 +141,7 @@ describe("hostile publish URLs and inspector messages", () => {
 	it("any thrown value becomes a short key title", () => {
 		fc.assert(
 			fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withObjectString: true }), (thrown) => {
-				const text = errorText(thrown);
+				const text = errorText(thrown, en);
 				expect(text.title.length).toBeGreaterThan(0);
 				expect(typeof text.detail).toBe("string");
 			}),

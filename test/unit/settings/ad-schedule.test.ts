@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { adScheduleConfig, parseAdScheduleSettings } from "../../../src/settings/ad-schedule.ts";
+import { catalogMessages } from "../../../src/i18n/catalogs/index.ts";
+import type { ProblemKey } from "../../../src/i18n/messages.ts";
+import { problemText } from "../../../src/settings/problems.ts";
+
+const en = catalogMessages("en");
+const say = (problem: ProblemKey): string => problemText(en, problem);
 
 describe("automatic ad-break settings", () => {
 	it("are off by default, every 15 min, first after 10 min, with a 60 s warning", () => {
@@ -21,18 +27,20 @@ describe("automatic ad-break settings", () => {
 	it("refuse an interval outside 5–60 minutes and say why, keeping the other fields", () => {
 		const { value, problems } = parseAdScheduleSettings({ autoAds: true, autoAdsEvery: 2, autoAdsWarn: 30 });
 		expect(value).toEqual({ autoAds: true, autoAdsEvery: 15, autoAdsFirst: 10, autoAdsWarn: 30 });
-		expect(problems).toEqual(["The ad-break interval must be at least 5 minutes"]);
-		expect(parseAdScheduleSettings({ autoAdsEvery: 61 }).problems).toEqual(["The ad-break interval must be at most 60 minutes"]);
+		expect(problems.map(say)).toEqual(["The ad-break interval must be at least 5 min"]);
+		expect(parseAdScheduleSettings({ autoAdsEvery: 61 }).problems.map(say)).toEqual(["The ad-break interval must be at most 60 min"]);
 	});
 
 	it("refuse fractions, text, a first break over 120 min and a warning over 300 s", () => {
 		const { problems } = parseAdScheduleSettings({ autoAdsEvery: 7.5, autoAdsFirst: 121, autoAdsWarn: "soon" });
-		expect(problems).toEqual([
+		expect(problems).toEqual(["problem.autoAdsEvery.whole", "problem.autoAdsFirst.max", "problem.autoAdsWarn.number"]);
+		expect(problems.map(say)).toEqual([
 			"The ad-break interval must be a whole number of minutes",
-			"The first ad break must be at most 120 minutes",
+			"The first ad break must be at most 120 min",
 			"The ad-break warning must be a number of seconds",
 		]);
-		expect(parseAdScheduleSettings({ autoAdsWarn: 301 }).problems).toEqual(["The ad-break warning must be at most 300 seconds"]);
+		expect(parseAdScheduleSettings({ autoAdsWarn: 301 }).problems.map(say)).toEqual(["The ad-break warning must be at most 300 sec"]);
+		expect(problemText(catalogMessages("de"), "problem.autoAdsWarn.max")).toBe("Die Vorwarnung darf höchstens 300 Sek. betragen");
 	});
 
 	it("give the scheduler milliseconds, or null when off", () => {

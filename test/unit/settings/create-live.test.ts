@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TITLE, expandTitle, parseCreateLiveSettings } from "../../../src/settings/create-live.ts";
+import { catalogMessages } from "../../../src/i18n/catalogs/index.ts";
+import { problemText } from "../../../src/settings/problems.ts";
+
+const en = catalogMessages("en");
 
 describe("Create Live settings", () => {
 	it("defaults to a dated gaming live, public, not for kids, sent to OBS", () => {
@@ -16,7 +20,8 @@ describe("Create Live settings", () => {
 	it("explains each invalid value", () => {
 		const { value, problems } = parseCreateLiveSettings({ channel: "Video Games", afterCreate: "twitch", forKids: 3 });
 		expect(value).toMatchObject({ channel: "videogames", afterCreate: "obs", forKids: false });
-		expect(problems).toEqual([
+		expect(problems).toEqual(["problem.channel.id", "problem.forKids.flag", "problem.afterCreate.choice"]);
+		expect(problems.map((p) => problemText(en, p))).toEqual([
 			"Category must be a Dailymotion category id such as videogames",
 			"For kids must be on or off",
 			'After create must be "none", "obs" or "obs-start"',

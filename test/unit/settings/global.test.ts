@@ -20,7 +20,7 @@ describe("global settings", () => {
 		expect(value.apiMode).toBe("partner");
 		expect(value.apiKey).toBe("key1");
 		expect(value.profileId).toBe("");
-		expect(problems).toEqual(['API mode must be "partner" or "user"', "Profile id must contain only letters and digits"]);
+		expect(problems).toEqual(["problem.apiMode.choice", "problem.profileId.chars"]);
 	});
 
 	it("never echoes a secret value in a problem message", () => {
@@ -30,7 +30,7 @@ describe("global settings", () => {
 	});
 
 	it("rejects an OBS URL that is not a websocket URL", () => {
-		expect(parseGlobalSettings({ obsUrl: "127.0.0.1:4455" }).problems).toEqual(["OBS URL must look like ws://127.0.0.1:4455"]);
+		expect(parseGlobalSettings({ obsUrl: "127.0.0.1:4455" }).problems).toEqual(["problem.obsUrl.url"]);
 	});
 });
 
@@ -57,7 +57,7 @@ describe("API configuration from global settings", () => {
 		const local = apiConfigFrom(parseGlobalSettings({ apiUrl: "http://127.0.0.1:8080/rest/", tokenUrl: "http://localhost:1/t" }).value);
 		expect(local.ok && local.config.apiUrl).toBe("http://127.0.0.1:8080/rest");
 		const remote = apiConfigFrom(parseGlobalSettings({ apiUrl: "http://api.example.com/rest" }).value);
-		expect(remote).toEqual({ ok: false, field: "apiUrl", problem: "API URL must use https (http is only allowed for localhost)" });
+		expect(remote).toEqual({ ok: false, field: "apiUrl", problem: "problem.apiUrl.https" });
 	});
 
 	it("API v2: its own credentials and endpoints, chosen by apiVersion; the legacy ones are kept meanwhile", () => {
@@ -70,7 +70,7 @@ describe("API configuration from global settings", () => {
 		expect(local).toMatchObject({ ok: true, config: { apiUrl: "http://127.0.0.1:9/v2", tokenUrl: "http://localhost:9/v2/token" } });
 		const remote = apiConfigFrom(parseGlobalSettings({ apiVersion: "v2", v2TokenUrl: "http://auth.example.com/v2/token" }).value);
 		expect(remote).toMatchObject({ ok: false, field: "v2TokenUrl" });
-		expect(parseGlobalSettings({ apiVersion: "v3" })).toMatchObject({ value: { apiVersion: "legacy" }, problems: ['API version must be "legacy" or "v2"'] });
+		expect(parseGlobalSettings({ apiVersion: "v3" })).toMatchObject({ value: { apiVersion: "legacy" }, problems: ["problem.apiVersion.choice"] });
 	});
 
 	it("keeps one current live per API version", () => {

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { deckSlots } from "../../../scripts/start/deck-layout.ts";
 import { parseCliOptions } from "../../../scripts/start/options.ts";
+import { PLUGIN_DIR } from "../../harness/stack.ts";
 import { loadSettings, saveSettings } from "../../../scripts/start/settings-file.ts";
 import { initialGlobalSettings } from "../../../scripts/start/settings-sync.ts";
 
@@ -63,5 +65,15 @@ describe("npm start settings and options", () => {
 		expect(() => parseCliOptions(["--port", "http"])).toThrow("--port must be a port number");
 		expect(() => parseCliOptions(["--obs-url", "127.0.0.1:4455"])).toThrow("--obs-url must look like ws://");
 		expect(() => parseCliOptions(["--realapi"])).toThrow();
+		expect(parseCliOptions(["--language", "fr"])).toMatchObject({ help: false, language: "fr" });
+		expect(() => parseCliOptions(["--language", "french"])).toThrow("--language must be one of en, fr, de, es, ja, zh_CN, ko");
+	});
+
+	it("names the virtual deck's keys in the deck's language, as the app does from <lang>.json", () => {
+		const names = (language: string) => deckSlots(PLUGIN_DIR, language).map((s) => [s.id, s.name, s.labels.settings, s.lang]);
+		expect(names("fr")).toContainEqual(["key-adbreak", "Coupure pub", "Réglages de «\u00a0Coupure pub\u00a0»", "fr"]);
+		expect(names("de")).toContainEqual(["key-create", "Livestream anlegen", "Livestream anlegen: Einstellungen", "de"]);
+		expect(names("zh_TW")).toContainEqual(["key-adbreak", "Ad Break", "Ad Break settings", "en"]);
+		expect(deckSlots(PLUGIN_DIR, "ja").find((s) => s.id === "dial-status")?.labels).toMatchObject({ push: "ライブの状態：押す", turnLeft: "左に回す" });
 	});
 });
