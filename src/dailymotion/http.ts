@@ -4,7 +4,11 @@ import type { Logger } from "../log.js";
 import type { ClientOptions } from "./config.js";
 import { redact } from "../secrets.js";
 import { type ErrorSource, toDailymotionError } from "./error-mapping.js";
+import { createNodeFetch } from "./node-fetch.js";
 import { retryOptions } from "./retry.js";
+
+/** The plugin's fetch: node:http instead of the global fetch's undici (see node-fetch.ts). */
+const nodeFetch = createNodeFetch();
 
 /** The methods the two APIs use: the legacy one writes with POST, v2 also edits with PATCH. */
 export type HttpMethod = "GET" | "POST" | "PATCH";
@@ -34,6 +38,7 @@ export interface HttpTransportOptions {
 	logger: Logger;
 	/** Current secret values to scrub from any API text copied into errors. */
 	secrets: () => readonly (string | undefined)[];
+	/** Default: node:http ({@link createNodeFetch}); tests pass their own. */
 	fetch?: typeof fetch;
 }
 
@@ -58,7 +63,7 @@ export class HttpTransport {
 			timeout: options.timeoutMs,
 			retry: retryOptions(options.getRetries),
 			throwHttpErrors: true,
-			...(options.fetch ? { fetch: options.fetch } : {}),
+			fetch: options.fetch ?? nodeFetch,
 			hooks: {
 				beforeRetry: [
 					({ request, retryCount }) => {
