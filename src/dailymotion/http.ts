@@ -1,5 +1,5 @@
 import ky, { type KyInstance } from "ky";
-import type { z } from "zod";
+import type { ZodMiniType } from "zod/mini";
 import type { Logger } from "../log.js";
 import type { ClientOptions } from "./config.js";
 import { redact } from "../secrets.js";
@@ -26,7 +26,7 @@ export interface HttpRequest<T> {
 	/** Bearer token; omitted for unauthenticated calls. */
 	bearer?: string;
 	/** Validates the JSON answer. */
-	schema: z.ZodType<T>;
+	schema: ZodMiniType<T>;
 	/** Token endpoint or API, for error classification. */
 	source: ErrorSource;
 }

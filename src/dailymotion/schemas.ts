@@ -1,51 +1,54 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * zod schemas of every JSON answer, validated at the edge (contract §8). Optional/nullable where the API
  * only returns the requested fields or may send `null`.
  */
 
-export const nullableString = z.string().nullable().optional();
-export const nullableNumber = z.number().nullable().optional();
-export const nullableBoolean = z.boolean().nullable().optional();
+export const nullableString = z.optional(z.nullable(z.string()));
+export const nullableNumber = z.optional(z.nullable(z.number()));
+export const nullableBoolean = z.optional(z.nullable(z.boolean()));
+
+/** A non-empty string (ids). */
+export const nonEmptyString = z.string().check(z.minLength(1));
 
 /** OAuth token response (§8.2). `expires_in` is accepted as a number or numeric string. */
 export const tokenResponseSchema = z.object({
-	access_token: z.string().min(1),
-	token_type: z.string().optional(),
-	expires_in: z.coerce.number().positive(),
-	scope: z.string().optional(),
-	refresh_token: z.string().optional(),
-	uid: z.string().optional(),
+	access_token: nonEmptyString,
+	token_type: z.optional(z.string()),
+	expires_in: z.coerce.number().check(z.positive()),
+	scope: z.optional(z.string()),
+	refresh_token: z.optional(z.string()),
+	uid: z.optional(z.string()),
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 /** OAuth error body: `{"error":"invalid_grant","error_description":"…"}`. */
 export const oauthErrorSchema = z.object({
 	error: z.string(),
-	error_description: z.string().optional(),
+	error_description: z.optional(z.string()),
 });
 
 /** Legacy API error body (§8.13). */
 export const legacyErrorSchema = z.object({
 	error: z.object({
-		code: z.number().optional(),
-		message: z.string().optional(),
-		type: z.string().optional(),
+		code: z.optional(z.number()),
+		message: z.optional(z.string()),
+		type: z.optional(z.string()),
 	}),
 });
 
 /** API v2 error body: `code` is a stable string such as `RESOURCE_NOT_FOUND` or `MISSING_PERMISSIONS`. */
 export const v2ErrorSchema = z.object({
 	error: z.object({
-		code: z.string().min(1),
-		message: z.string().optional(),
+		code: nonEmptyString,
+		message: z.optional(z.string()),
 	}),
 });
 
 /** Create answer: the requested fields `id,title,channel,live_publish_url` (§8.4). */
 export const createdLiveSchema = z.object({
-	id: z.string().min(1),
+	id: nonEmptyString,
 	title: nullableString,
 	channel: nullableString,
 	live_publish_url: nullableString,
@@ -71,7 +74,7 @@ export const EDITABLE_FIELDS = ["id", "title", "channel", "private", "onair"] as
 
 /** A video read with {@link VIDEO_FIELDS} or {@link EDITABLE_FIELDS} (absent fields parse as missing). */
 export const videoSchema = z.object({
-	id: z.string().min(1),
+	id: nonEmptyString,
 	title: nullableString,
 	channel: nullableString,
 	private: nullableBoolean,
@@ -96,19 +99,19 @@ export const adBreakLaunchSchema = z.object({
 });
 
 /** Builds the legacy list envelope schema around an item schema (§3). */
-export function listSchema<T extends z.ZodType>(item: T) {
+export function listSchema<T extends z.ZodMiniType>(item: T) {
 	return z.object({
-		page: z.number().optional(),
-		limit: z.number().optional(),
-		total: z.number().nullable().optional(),
-		has_more: z.boolean().optional(),
+		page: z.optional(z.number()),
+		limit: z.optional(z.number()),
+		total: nullableNumber,
+		has_more: z.optional(z.boolean()),
 		list: z.array(item),
 	});
 }
 
 /** One item of the profile's lives list (§8.10). */
 export const liveSummarySchema = z.object({
-	id: z.string().min(1),
+	id: nonEmptyString,
 	title: nullableString,
 	onair: nullableBoolean,
 	created_time: nullableNumber,
@@ -116,7 +119,7 @@ export const liveSummarySchema = z.object({
 
 /** One category of `GET /channels` (§8.9). */
 export const channelSchema = z.object({
-	id: z.string().min(1),
-	name: z.string().optional(),
+	id: nonEmptyString,
+	name: z.optional(z.string()),
 	description: nullableString,
 });
