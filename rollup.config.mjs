@@ -16,16 +16,17 @@ function onwarn(warning, warn) {
 }
 
 /**
- * The plugin: minified ESM run by Stream Deck's Node 24 (OpenDeck: Node 20). `bin/plugin.js` is the entry; what only
- * some plugins need (OBS, the inspector's answers, the HTTP client) is in chunks beside it, loaded by `import()` on
- * first use (README, Performance). Chunks are named after their module, so `bin/` is emptied first: no stale ones.
+ * The plugin: minified ESM run by Stream Deck's Node 24 (OpenDeck: Node 20). `bin/plugin.js` (src/start.ts) turns on
+ * the compile cache and imports `bin/app.js` (src/plugin.ts and everything start-up needs); what only some plugins
+ * need (OBS, the inspector's answers, the HTTP client) is in chunks beside them, loaded by `import()` on first use
+ * (README, Performance). Chunks are named after their module, so `bin/` is emptied first: no stale ones.
  */
 const plugin = {
-	input: "src/plugin.ts",
+	input: "src/start.ts",
 	output: {
 		dir: `${sdPlugin}/bin`,
 		entryFileNames: "plugin.js",
-		chunkFileNames: "[name].js",
+		chunkFileNames: (chunk) => (chunk.name === "plugin" ? "app.js" : "[name].js"),
 		format: "es",
 		sourcemap: isWatching,
 	},

@@ -1,3 +1,4 @@
+import { setTimeout as delay, setImmediate as nextTurn } from "node:timers/promises";
 import type { OBSEventTypes, OBSRequestTypes, OBSResponseTypes, OBSWebSocket } from "obs-websocket-js/json";
 import { silentLogger, type Logger } from "../log.js";
 import { redact } from "../secrets.js";
@@ -21,6 +22,9 @@ export interface ObsConnectionOptions {
 	backoff?: BackoffOptions;
 	now?: () => number;
 }
+
+/** How long the first connect attempt waits (see #connectNow). */
+export const FIRST_CONNECT_DELAY_MS = 50;
 
 type ObsLibrary = typeof import("./socket.js");
 let library: Promise<ObsLibrary> | undefined;
@@ -226,6 +230,10 @@ export class ObsConnection {
 		const generation = this.#generation;
 		this.#setStatus({ kind: "connecting" });
 		const attempt: Promise<void> = (this.#queue = this.#queue
+			// The first attempt waits a moment: the keys that asked for OBS (a profile opening, start-up) draw before
+			// the library loads, and settings changed right after (the first global settings) replace the attempt
+			// instead of racing it. Later ones wait one turn of the event loop, for the same settings reason.
+			.then(() => (this.#obs ? nextTurn() : delay(FIRST_CONNECT_DELAY_MS)))
 			.then(() => this.#tryConnect(generation))
 			.catch((e: unknown) => {
 				this.#log.error("OBS connect attempt crashed", e);
