@@ -2,7 +2,7 @@ import commonjs from "@rollup/plugin-commonjs";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
 import typescript from "@rollup/plugin-typescript";
-import { readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 
 const isWatching = !!process.env.ROLLUP_WATCH;
 const sdPlugin = "com.dailymotion.live.sdPlugin";
@@ -15,13 +15,25 @@ function onwarn(warning, warn) {
 	warn(warning);
 }
 
-/** The plugin: one minified ESM file run by Stream Deck's Node 24. */
+/**
+ * The plugin: minified ESM run by Stream Deck's Node 24 (OpenDeck: Node 20). `bin/plugin.js` (src/start.ts) turns on
+ * the compile cache and imports `bin/app.js` (src/plugin.ts and everything start-up needs); what only some plugins
+ * need (OBS, the inspector's answers, the HTTP client) is in chunks beside them, loaded by `import()` on first use
+ * (README, Performance). Chunks are named after their module, so `bin/` is emptied first: no stale ones.
+ */
 const plugin = {
-	input: "src/plugin.ts",
-	output: { file: `${sdPlugin}/bin/plugin.js`, format: "es", sourcemap: isWatching },
+	input: "src/start.ts",
+	output: {
+		dir: `${sdPlugin}/bin`,
+		entryFileNames: "plugin.js",
+		chunkFileNames: (chunk) => (chunk.name === "plugin" ? "app.js" : "[name].js"),
+		format: "es",
+		sourcemap: isWatching,
+	},
 	onwarn,
 	plugins: [
 		{ name: "watch-manifest", buildStart() { this.addWatchFile(`${sdPlugin}/manifest.json`); } },
+		{ name: "clean-bin", renderStart(options) { rmSync(options.dir, { recursive: true, force: true }); } },
 		typescript({ tsconfig: "tsconfig.build.json" }),
 		nodeResolve({ browser: false, exportConditions: ["node"], preferBuiltins: true }),
 		commonjs(),

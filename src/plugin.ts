@@ -76,5 +76,11 @@ onHostSocketClosed(() => shutdown("Stream Deck closed the connection"));
 process.once("SIGTERM", () => shutdown("SIGTERM"));
 process.once("SIGINT", () => shutdown("SIGINT"));
 
-await streamDeck.connect();
-settings.receiveInitial(await streamDeck.settings.getGlobalSettings());
+// Connect last. Not a top-level await: lazily loaded chunks import this bundle, which they could not while it waits.
+streamDeck
+	.connect()
+	.then(async () => settings.receiveInitial(await streamDeck.settings.getGlobalSettings()))
+	.catch((err: unknown) => {
+		logger.error("Connecting to Stream Deck failed", err);
+		process.exit(1);
+	});

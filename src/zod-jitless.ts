@@ -4,6 +4,6 @@
  * schema only now and then. Interpreted parsing is as fast for that. The flag is read when a schema is built, so
  * this module must be the first import of plugin.ts.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 z.config({ jitless: true });

@@ -36,7 +36,7 @@ async function buildBarePlugin(): Promise<BarePlugin> {
 	const bundle = await rollup({ ...plugin, input: fileURLToPath(new URL("bare-plugin.ts", import.meta.url)) });
 	try {
 		const output = Array.isArray(plugin.output) ? plugin.output[0] : plugin.output;
-		await bundle.write({ ...output, file: join(dir, "bin", "plugin.js") });
+		await bundle.write({ ...output, dir: join(dir, "bin") });
 	} finally {
 		await bundle.close();
 	}

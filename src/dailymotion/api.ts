@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { ZodMiniType } from "zod/mini";
 import type { Logger } from "../log.js";
 import type { TokenProvider } from "./auth.js";
 import { AuthError } from "./errors.js";
@@ -13,7 +13,7 @@ export interface ApiCall<T> {
 	form?: Record<string, string>;
 	/** A JSON body (API v2). */
 	json?: Record<string, unknown>;
-	schema: z.ZodType<T>;
+	schema: ZodMiniType<T>;
 	/** Default true; only `GET /channels` is anonymous. */
 	auth?: boolean;
 }

@@ -29,7 +29,7 @@ export interface ClientOptions {
 	logger?: Logger;
 	/** Millisecond clock for token expiry, default `Date.now`. */
 	now?: () => number;
-	/** Passed to ky (tests). */
+	/** Passed to ky (tests); default: node:http (see node-fetch.ts). */
 	fetch?: typeof fetch;
 	/** Retries for idempotent GETs on network error/timeout/429/5xx, default 2. */
 	getRetries?: number;

@@ -91,6 +91,10 @@ export function errorFromResponse(response: ErrorResponse, context: MappingConte
 		return new ServerError(`Dailymotion server error (HTTP ${status})${suffix}`, options);
 	}
 	if (status >= 400) return new ApiError(apiMessage ?? `Dailymotion refused the request (HTTP ${status})`, options);
+	// The transport never follows redirects (node-fetch.ts): the APIs do not send them, so one is a misconfigured URL.
+	if (status >= 300 && status < 400) {
+		return new UnexpectedResponseError(`Dailymotion answered with a redirect (HTTP ${status}); check the API URL`, options);
+	}
 	return new UnexpectedResponseError(`Unexpected answer from Dailymotion (HTTP ${status})`, options);
 }
 

@@ -1,10 +1,8 @@
-import ky, { type KyInstance } from "ky";
-import type { z } from "zod";
+import type { ZodMiniType } from "zod/mini";
 import type { Logger } from "../log.js";
 import type { ClientOptions } from "./config.js";
-import { redact } from "../secrets.js";
-import { type ErrorSource, toDailymotionError } from "./error-mapping.js";
-import { retryOptions } from "./retry.js";
+import type { ErrorSource } from "./error-mapping.js";
+import type { KyTransport } from "./ky-transport.js";
 
 /** The methods the two APIs use: the legacy one writes with POST, v2 also edits with PATCH. */
 export type HttpMethod = "GET" | "POST" | "PATCH";
@@ -22,7 +20,7 @@ export interface HttpRequest<T> {
 	/** Bearer token; omitted for unauthenticated calls. */
 	bearer?: string;
 	/** Validates the JSON answer. */
-	schema: z.ZodType<T>;
+	schema: ZodMiniType<T>;
 	/** Token endpoint or API, for error classification. */
 	source: ErrorSource;
 }
@@ -34,6 +32,7 @@ export interface HttpTransportOptions {
 	logger: Logger;
 	/** Current secret values to scrub from any API text copied into errors. */
 	secrets: () => readonly (string | undefined)[];
+	/** Default: node:http (node-fetch.ts); tests pass their own. */
 	fetch?: typeof fetch;
 }
 
@@ -43,65 +42,22 @@ export function joinUrl(base: string, path: string): string {
 }
 
 /**
- * The configured ky instance: per-attempt timeout, GET-only retries with backoff, JSON validation, and
- * every failure mapped to a typed Dailymotion error. Logs method, path and status only (no bodies, no query).
+ * Sends API requests through ky (ky-transport.ts): per-attempt timeout, GET-only retries with backoff, JSON
+ * validation, every failure mapped to a typed Dailymotion error. ky and the error mapping are a chunk of their own,
+ * loaded on the first request, so drawing the keys at start-up never waits for them (README, Performance).
  */
 export class HttpTransport {
-	readonly #ky: KyInstance;
-	readonly #logger: Logger;
-	readonly #secrets: () => readonly (string | undefined)[];
+	readonly #options: HttpTransportOptions;
+	#ky: Promise<KyTransport> | undefined;
 
 	constructor(options: HttpTransportOptions) {
-		this.#logger = options.logger;
-		this.#secrets = options.secrets;
-		this.#ky = ky.create({
-			timeout: options.timeoutMs,
-			retry: retryOptions(options.getRetries),
-			throwHttpErrors: true,
-			...(options.fetch ? { fetch: options.fetch } : {}),
-			hooks: {
-				beforeRetry: [
-					({ request, retryCount }) => {
-						this.#logger.debug(`Retrying ${request.method} ${pathOf(request.url)} (attempt ${retryCount + 1})`);
-					},
-				],
-			},
-		});
+		this.#options = options;
 	}
 
 	/** Sends the request and returns the validated JSON; throws a `DailymotionError` subclass on any failure. */
 	async send<T>(request: HttpRequest<T>): Promise<T> {
-		const headers: Record<string, string> = {};
-		if (request.bearer) headers.authorization = `Bearer ${request.bearer}`;
-		const started = performance.now();
-		const label = `${request.method} ${pathOf(request.url)}`;
-		try {
-			const result = await this.#ky(request.url, {
-				method: request.method,
-				headers,
-				...(request.searchParams ? { searchParams: request.searchParams } : {}),
-				...(request.form ? { body: new URLSearchParams(request.form) } : {}),
-				...(request.json ? { json: request.json } : {}),
-			}).json(request.schema);
-			this.#logger.debug(`${label} → OK (${Math.round(performance.now() - started)} ms)`);
-			return result as T;
-		} catch (error) {
-			const mapped = toDailymotionError(error, {
-				source: request.source,
-				redact: (text) => redact(text, this.#secrets()),
-			});
-			const status = mapped.status === undefined ? "" : ` ${mapped.status}`;
-			this.#logger.debug(`${label} →${status} ${mapped.name} (${Math.round(performance.now() - started)} ms)`);
-			throw mapped;
-		}
-	}
-}
-
-function pathOf(url: string): string {
-	try {
-		return new URL(url).pathname;
-	} catch {
-		return "(invalid URL)";
+		this.#ky ??= import("./ky-transport.js").then(({ KyTransport }) => new KyTransport(this.#options));
+		return (await this.#ky).send(request);
 	}
 }
 

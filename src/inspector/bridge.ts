@@ -20,37 +20,43 @@ export interface InspectorBridgeDeps {
 
 /**
  * Answers the property inspector's requests (test connection, test OBS, categories, lives, read/edit the current
- * live). Answers wait for `propertyInspectorDidAppear` of their action, since the SDK drops earlier ones.
- * Returns a function that removes every listener.
+ * live). Answers wait for `propertyInspectorDidAppear` of their action, since the SDK drops earlier ones. Made when
+ * the first inspector opens (register.ts), which hands it the SDK's inspector events in the order they came.
  */
-export function registerInspectorBridge(deps: InspectorBridgeDeps): () => void {
-	const { logger } = deps;
-	const outbox = new InspectorOutbox<InspectorAnswer>(
+export class InspectorBridge {
+	readonly #deps: InspectorBridgeDeps;
+	readonly #outbox = new InspectorOutbox<InspectorAnswer>(
 		(answer) => streamDeck.ui.sendToPropertyInspector(answer as unknown as JsonValue),
 		() => streamDeck.ui.action?.id,
 	);
-	const disposables = [
-		streamDeck.ui.onSendToPlugin((ev) => {
-			const request = ev.payload;
-			if (!isInspectorRequest(request)) {
-				logger.warn("Ignored an unknown message from the property inspector");
-				return;
-			}
-			const context = ev.action.id;
-			logger.debug(`Inspector asked ${request.event} (${request.requestId})`);
-			answerRequest(request, deps)
-				.then((answer) => {
-					if (!answer.ok) logger.info(`Inspector ${answer.event} failed: ${answer.error}`);
-					return outbox.post(context, answer);
-				})
-				.catch((err: unknown) => logger.error(`Answering the inspector's ${request.event} failed`, err));
-		}),
-		streamDeck.ui.onDidAppear((ev) => {
-			outbox.appeared(ev.action.id).catch((err: unknown) => logger.error("Sending to the inspector failed", err));
-		}),
-		streamDeck.ui.onDidDisappear((ev) => outbox.disappeared(ev.action.id)),
-	];
-	return () => {
-		for (const d of disposables) d.dispose();
-	};
+
+	constructor(deps: InspectorBridgeDeps) {
+		this.#deps = deps;
+	}
+
+	/** `ui.onSendToPlugin`: answers a request from `context`'s inspector. */
+	request(context: string, request: unknown): void {
+		const { logger } = this.#deps;
+		if (!isInspectorRequest(request)) {
+			logger.warn("Ignored an unknown message from the property inspector");
+			return;
+		}
+		logger.debug(`Inspector asked ${request.event} (${request.requestId})`);
+		answerRequest(request, this.#deps)
+			.then((answer) => {
+				if (!answer.ok) logger.info(`Inspector ${answer.event} failed: ${answer.error}`);
+				return this.#outbox.post(context, answer);
+			})
+			.catch((err: unknown) => logger.error(`Answering the inspector's ${request.event} failed`, err));
+	}
+
+	/** `ui.onDidAppear`: delivers what waited for this inspector. */
+	appeared(context: string): void {
+		this.#outbox.appeared(context).catch((err: unknown) => this.#deps.logger.error("Sending to the inspector failed", err));
+	}
+
+	/** `ui.onDidDisappear`. */
+	disappeared(context: string): void {
+		this.#outbox.disappeared(context);
+	}
 }

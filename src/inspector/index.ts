@@ -1,5 +1,6 @@
-/** The plugin side of the property inspector: answers its requests (see src/ui/messages.ts). */
-export { registerInspectorBridge, type InspectorBridgeDeps } from "./bridge.js";
-export { answerRequest, toLiveView, type AnswerDeps } from "./answer-request.js";
-export { describeError } from "./describe-error.js";
-export { InspectorOutbox } from "./outbox.js";
+/**
+ * The plugin side of the property inspector: answers its requests (see src/ui/messages.ts). Only the registration
+ * is loaded with the plugin; the bridge itself on the first inspector (register.ts).
+ */
+export { registerInspectorBridge } from "./register.js";
+export type { InspectorBridgeDeps } from "./bridge.js";

@@ -8,6 +8,11 @@ export const POLL_INTERVAL_MS = 10_000;
 export const MAX_POLL_BACKOFF_MS = 60_000;
 /** How soon failed lives are read again after the API settings change (a short pause lets typing settle). */
 export const RETRY_AFTER_CONFIG_CHANGE_MS = 500;
+/**
+ * How long a live's first read waits. Its setup (loading the HTTP client, the token request) costs several ms of CPU,
+ * and the keys of the same burst (a profile opening, every device at start-up) should all be drawn before it.
+ */
+export const FIRST_READ_DELAY_MS = 50;
 
 export interface LiveRegistryDeps {
 	api: ApiProvider;
@@ -60,8 +65,6 @@ export class LiveRegistry {
 		entry.watchers++;
 		if (entry.watchers === 1) {
 			if (this.#fresh(entry)) this.#schedule(id, entry);
-			// Read on the next turn, not now: the first request's setup costs ~10-20 ms of CPU, and the keys that
-			// appear in the same burst (a profile opening) should all be drawn before it.
 			else this.#scheduleFirstRead(id, entry);
 		}
 		let active = true;
@@ -146,7 +149,7 @@ export class LiveRegistry {
 	#scheduleFirstRead(id: string, entry: Entry): void {
 		clearTimeout(entry.timer);
 		// A refresh() meanwhile (a press) may already have read the live: then only the regular poll is due.
-		entry.timer = setTimeout(() => (this.#fresh(entry) ? this.#schedule(id, entry) : this.#poll(id)), 0);
+		entry.timer = setTimeout(() => (this.#fresh(entry) ? this.#schedule(id, entry) : this.#poll(id)), FIRST_READ_DELAY_MS);
 	}
 
 	#schedule(id: string, entry: Entry): void {

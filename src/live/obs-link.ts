@@ -2,8 +2,9 @@ import { unknownStream, type ObsConnection } from "../obs/index.js";
 import type { GlobalSettingsStore } from "../settings/global-store.js";
 
 /**
- * Opens the shared OBS connection lazily — only once a key that needs OBS appears or is pressed — and from then on
- * follows the OBS URL and password in global settings (a change reconnects and lifts an auth-failed block).
+ * Opens the shared OBS connection lazily — only once a key that needs OBS appears or is pressed, and not before the
+ * global settings arrived (no attempt at the default URL a moment before the real one) — and from then on follows
+ * the OBS URL and password in global settings (a change reconnects and lifts an auth-failed block).
  */
 export class ObsLink {
 	#obs: ObsConnection;
@@ -16,6 +17,12 @@ export class ObsLink {
 		settings.onChange((current) => {
 			if (this.#active) obs.configure(current.obsUrl, current.obsPassword);
 		});
+		settings
+			.whenReceived()
+			.then(() => {
+				if (this.#active) obs.configure(settings.current.obsUrl, settings.current.obsPassword);
+			})
+			.catch(() => undefined);
 	}
 
 	/** Calls `listener` on any OBS status or stream change, without opening the connection. */
@@ -48,11 +55,11 @@ export class ObsLink {
 		});
 	}
 
-	/** The connection, opened on first use. */
+	/** The connection, opened on first use (once the global settings are there). */
 	get connection(): ObsConnection {
 		if (!this.#active) {
 			this.#active = true;
-			this.#obs.configure(this.#settings.current.obsUrl, this.#settings.current.obsPassword);
+			if (this.#settings.received) this.#obs.configure(this.#settings.current.obsUrl, this.#settings.current.obsPassword);
 		}
 		return this.#obs;
 	}

@@ -1,14 +1,9 @@
-import {
-	EventSubscription,
-	OBSWebSocket,
-	type OBSEventTypes,
-	type OBSRequestTypes,
-	type OBSResponseTypes,
-} from "obs-websocket-js/json";
+import { setTimeout as delay, setImmediate as nextTurn } from "node:timers/promises";
+import type { OBSEventTypes, OBSRequestTypes, OBSResponseTypes, OBSWebSocket } from "obs-websocket-js/json";
 import { silentLogger, type Logger } from "../log.js";
 import { redact } from "../secrets.js";
 import { Backoff, type BackoffOptions } from "./backoff.js";
-import { classifyConnectionError, classifyRequestError, isBlocking, ObsError } from "./errors.js";
+import { isBlocking, isObsError, ObsError } from "./errors.js";
 import { Listeners } from "./listeners.js";
 import { isBlockedStatus, type ObsStatus } from "./status.js";
 import { applyStreamEvent, sameStream, streamFromStatus, unknownStream, type StreamState } from "./stream-state.js";
@@ -28,8 +23,13 @@ export interface ObsConnectionOptions {
 	now?: () => number;
 }
 
-/** Only what we render: stream state (Outputs) and ExitStarted (General). */
-const EVENT_SUBSCRIPTIONS = EventSubscription.Outputs | EventSubscription.General;
+/** How long the first connect attempt waits (see #connectNow). */
+export const FIRST_CONNECT_DELAY_MS = 50;
+
+type ObsLibrary = typeof import("./socket.js");
+let library: Promise<ObsLibrary> | undefined;
+/** obs-websocket-js, loaded on the first connect of any connection (a separate chunk of the bundle). */
+const loadLibrary = (): Promise<ObsLibrary> => (library ??= import("./socket.js"));
 /** How long a graceful close may take before the socket is destroyed. */
 const CLOSE_GRACE_MS = 1000;
 
@@ -39,7 +39,9 @@ const CLOSE_GRACE_MS = 1000;
  * times out every call and tracks OBS's stream output state.
  */
 export class ObsConnection {
-	readonly #obs = new OBSWebSocket();
+	/** The library and its socket object: both undefined until the first connect attempt. */
+	#lib: ObsLibrary | undefined;
+	#obs: OBSWebSocket | undefined;
 	readonly #log: Logger;
 	readonly #requestTimeoutMs: number;
 	readonly #connectTimeoutMs: number;
@@ -71,10 +73,6 @@ export class ObsConnection {
 		this.#now = options.now ?? Date.now;
 		this.#statusListeners = new Listeners(this.#log, "status");
 		this.#streamListeners = new Listeners(this.#log, "stream");
-		// Registered once for the life of the object (listeners survive the library's reconnects).
-		this.#obs.on("ConnectionClosed", (e) => this.#onClosed(e));
-		this.#obs.on("ExitStarted", () => this.#onExitStarted());
-		this.#obs.on("StreamStateChanged", (e) => this.#onStreamEvent(e));
 	}
 
 	get status(): ObsStatus {
@@ -209,13 +207,15 @@ export class ObsConnection {
 				this.#requestTimeoutMs,
 			);
 			this.#pending.add(fail);
+			if (!this.#obs || !this.#lib) return fail(new ObsError("unreachable", `OBS is not connected (${type})`));
+			const lib = this.#lib;
 			this.#obs.call(type, data).then(
 				(value) => {
 					done();
 					resolve(value);
 				},
 				(e: unknown) => {
-					const error = classifyRequestError(e, type);
+					const error = lib.classifyRequestError(e, type);
 					if (error.code === "unreachable") this.#onCallFoundNoSocket();
 					fail(error);
 				},
@@ -230,6 +230,10 @@ export class ObsConnection {
 		const generation = this.#generation;
 		this.#setStatus({ kind: "connecting" });
 		const attempt: Promise<void> = (this.#queue = this.#queue
+			// The first attempt waits a moment: the keys that asked for OBS (a profile opening, start-up) draw before
+			// the library loads, and settings changed right after (the first global settings) replace the attempt
+			// instead of racing it. Later ones wait one turn of the event loop, for the same settings reason.
+			.then(() => (this.#obs ? nextTurn() : delay(FIRST_CONNECT_DELAY_MS)))
 			.then(() => this.#tryConnect(generation))
 			.catch((e: unknown) => {
 				this.#log.error("OBS connect attempt crashed", e);
@@ -245,8 +249,10 @@ export class ObsConnection {
 		const stale = (): boolean => generation !== this.#generation || this.#disposed;
 		if (stale()) return;
 		try {
+			const { obs, subscriptions } = await this.#socket();
+			if (stale()) return;
 			await withTimeout(
-				this.#obs.connect(this.#url, this.#password, { rpcVersion: 1, eventSubscriptions: EVENT_SUBSCRIPTIONS }),
+				obs.connect(this.#url, this.#password, { rpcVersion: 1, eventSubscriptions: subscriptions }),
 				this.#connectTimeoutMs,
 				() => new ObsError("unreachable", "OBS did not complete the WebSocket handshake"),
 			);
@@ -264,8 +270,27 @@ export class ObsConnection {
 		} catch (e) {
 			await this.#closeSocket();
 			if (stale()) return;
-			this.#fail(classifyConnectionError(e));
+			this.#fail(this.#classifyConnection(e));
 		}
+	}
+
+	/** The socket object, made on the first connect; its listeners live as long as this connection. */
+	async #socket(): Promise<{ obs: OBSWebSocket; subscriptions: number }> {
+		const lib = (this.#lib ??= await loadLibrary());
+		if (!this.#obs) {
+			const obs = (this.#obs = new lib.OBSWebSocket());
+			obs.on("ConnectionClosed", (e) => this.#onClosed(e));
+			obs.on("ExitStarted", () => this.#onExitStarted());
+			obs.on("StreamStateChanged", (e) => this.#onStreamEvent(e));
+		}
+		// Only what we render: stream state (Outputs) and ExitStarted (General).
+		return { obs: this.#obs, subscriptions: lib.EventSubscription.Outputs | lib.EventSubscription.General };
+	}
+
+	/** A failed connect or a close as a typed error (before the library loaded, any failure is "unreachable"). */
+	#classifyConnection(e: unknown): ObsError {
+		if (this.#lib) return this.#lib.classifyConnectionError(e);
+		return isObsError(e) ? e : new ObsError("unreachable", "OBS is not reachable", { cause: e });
 	}
 
 	/** Records a failure: blocked until settings change, or down with one retry timer. */
@@ -291,7 +316,7 @@ export class ObsConnection {
 	}
 
 	#onClosed(e: unknown): void {
-		const error = classifyConnectionError(e);
+		const error = this.#classifyConnection(e);
 		this.#rejectPending(
 			error.code === "unreachable" ? new ObsError("unreachable", "OBS connection closed", { cause: e }) : error,
 		);
@@ -310,7 +335,7 @@ export class ObsConnection {
 
 	/** A call found no socket although we thought we were connected: treat as a lost connection. */
 	#onCallFoundNoSocket(): void {
-		if (this.#status.kind === "connected" && !this.#obs.identified) {
+		if (this.#status.kind === "connected" && !this.#obs?.identified) {
 			this.#fail(new ObsError("unreachable", "OBS connection lost"));
 		}
 	}
@@ -353,10 +378,12 @@ export class ObsConnection {
 
 	/** Closes gracefully, then destroys the socket if the server does not finish the close handshake. */
 	async #closeSocket(): Promise<void> {
+		const obs = this.#obs;
+		if (!obs) return;
 		// obs-websocket-js keeps the socket protected and has no terminate(): reach it to free the handle.
-		const socket = (this.#obs as unknown as { socket?: { terminate?: () => void } }).socket;
+		const socket = (obs as unknown as { socket?: { terminate?: () => void } }).socket;
 		try {
-			await withTimeout(this.#obs.disconnect(), CLOSE_GRACE_MS, () => new Error("close timed out"));
+			await withTimeout(obs.disconnect(), CLOSE_GRACE_MS, () => new Error("close timed out"));
 		} catch {
 			socket?.terminate?.();
 		}

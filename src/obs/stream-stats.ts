@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ObsConnection } from "./connection.js";
 import { ObsError } from "./errors.js";
 
@@ -15,16 +15,16 @@ export interface StreamStats {
 	congestion: number | null;
 }
 
-const count = z.number().finite().nonnegative();
+const count = z.number().check(z.nonnegative());
 
 /** Only the fields read; OBS answers are checked like API answers (bad input must not crash a key). */
 const streamStatusSchema = z.object({
 	outputActive: z.boolean(),
-	outputReconnecting: z.boolean().catch(false),
+	outputReconnecting: z.catch(z.boolean(), false),
 	outputBytes: count,
 	outputSkippedFrames: count,
 	outputTotalFrames: count,
-	outputCongestion: z.number().finite().min(0).max(1).nullish().catch(null),
+	outputCongestion: z.catch(z.optional(z.nullable(z.number().check(z.minimum(0), z.maximum(1)))), null),
 });
 
 /** Reads the stream's counters (one `GetStreamStatus`, with the connection's per-call timeout). */

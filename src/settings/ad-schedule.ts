@@ -1,6 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ProblemKey } from "../i18n/messages.js";
-import { flag, parseSettings, type Parsed } from "./parse.js";
+import { flag, parseSettings, preprocess, type Parsed } from "./parse.js";
 
 /** Bounds of the automatic ad-break schedule (minutes, except the warning in seconds). */
 export const AUTO_ADS_EVERY_MIN = { min: 5, max: 60, default: 15 } as const;
@@ -18,16 +18,17 @@ type Field = "autoAdsEvery" | "autoAdsFirst" | "autoAdsWarn";
  */
 function wholeNumber(field: Field, bounds: { min: number; max: number; default: number }) {
 	const problem = (kind: "number" | "whole" | "min" | "max"): ProblemKey => `problem.${field}.${kind}`;
-	return z
-		.preprocess(
+	return z._default(
+		preprocess(
 			(v) => (v === "" || v === null ? undefined : typeof v === "string" ? Number(v) : v),
-			z
-				.number({ error: problem("number") })
-				.int({ error: problem("whole") })
-				.min(bounds.min, { error: problem("min") })
-				.max(bounds.max, { error: problem("max") }),
-		)
-		.default(bounds.default);
+			z.number({ error: problem("number") }).check(
+				z.int({ error: problem("whole") }),
+				z.minimum(bounds.min, { error: problem("min") }),
+				z.maximum(bounds.max, { error: problem("max") }),
+			),
+		),
+		bounds.default,
+	);
 }
 
 /**

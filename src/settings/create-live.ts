@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { flag, parseSettings, problem, text, type Parsed } from "./parse.js";
+import * as z from "zod/mini";
+import { flag, parseSettings, preprocess, problem, text, type Parsed } from "./parse.js";
 
 export const DEFAULT_TITLE = "Live {date} {time}";
 export const DEFAULT_CHANNEL = "videogames";
@@ -7,19 +7,20 @@ export const AFTER_CREATE = ["none", "obs", "obs-start"] as const;
 
 /** Create Live action settings. Never holds secrets (action settings are exported with profiles). */
 export const createLiveSettingsSchema = z.object({
-	title: text(DEFAULT_TITLE, "problem.title.text").refine((v) => v.length <= 255, {
-		message: problem("problem.title.long"),
-	}),
-	channel: text(DEFAULT_CHANNEL, "problem.channel.text").refine((v) => /^[a-z]{1,32}$/.test(v) || v === "", {
-		message: problem("problem.channel.id"),
-	}),
+	title: text(DEFAULT_TITLE, "problem.title.text").check(
+		z.refine((v) => v.length <= 255, { message: problem("problem.title.long") }),
+	),
+	channel: text(DEFAULT_CHANNEL, "problem.channel.text").check(
+		z.refine((v) => /^[a-z]{1,32}$/.test(v) || v === "", { message: problem("problem.channel.id") }),
+	),
 	forKids: flag(false, "problem.forKids.flag"),
 	private: flag(false, "problem.private.flag"),
-	afterCreate: z
-		.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(AFTER_CREATE, {
+	afterCreate: z._default(
+		preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(AFTER_CREATE, {
 			error: problem("problem.afterCreate.choice"),
-		}))
-		.default("obs"),
+		})),
+		"obs",
+	),
 });
 
 export type CreateLiveSettings = z.output<typeof createLiveSettingsSchema>;

@@ -36,6 +36,11 @@ export class GlobalSettingsStore {
 		return this.#parsed.problems;
 	}
 
+	/** True once the host has sent the settings at least once. */
+	get received(): boolean {
+		return this.#hasReceived;
+	}
+
 	/** Resolves once the host has sent the settings at least once. */
 	whenReceived(): Promise<void> {
 		return this.#received.promise;

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { flag, parseSettings, problem, text, type Parsed } from "./parse.js";
+import * as z from "zod/mini";
+import { flag, parseSettings, preprocess, problem, text, type Parsed } from "./parse.js";
 
 /** Default endpoints per API mode (dailymotion-api.md §8.1). */
 export const API_DEFAULTS = {
@@ -25,12 +25,14 @@ export const DEFAULT_OBS_URL = "ws://127.0.0.1:4455";
 const ID_PATTERN = /^[A-Za-z0-9]{1,64}$/;
 
 const optionalId = (what: "profileId" | "liveId") =>
-	text("", `problem.${what}.text`).refine((v) => v === "" || ID_PATTERN.test(v), { message: problem(`problem.${what}.chars`) });
+	text("", `problem.${what}.text`).check(
+		z.refine((v) => v === "" || ID_PATTERN.test(v), { message: problem(`problem.${what}.chars`) }),
+	);
 
 const httpUrl = (what: "apiUrl" | "tokenUrl") =>
-	text("", `problem.${what}.text`).refine((v) => v === "" || isUrl(v, ["http:", "https:"]), {
-		message: problem(`problem.${what}.url`),
-	});
+	text("", `problem.${what}.text`).check(
+		z.refine((v) => v === "" || isUrl(v, ["http:", "https:"]), { message: problem(`problem.${what}.url`) }),
+	);
 
 /**
  * Global settings (flat keys, the contract shared with the property inspector and the README).
@@ -38,16 +40,14 @@ const httpUrl = (what: "apiUrl" | "tokenUrl") =>
  * credentials and its own current live, so switching `apiVersion` back and forth loses neither.
  */
 export const globalSettingsSchema = z.object({
-	apiVersion: z
-		.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["legacy", "v2"], {
-			error: problem("problem.apiVersion.choice"),
-		}))
-		.default("legacy"),
-	apiMode: z
-		.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["partner", "user"], {
-			error: problem("problem.apiMode.choice"),
-		}))
-		.default("partner"),
+	apiVersion: z._default(
+		preprocess(emptyToUndefined, z.enum(["legacy", "v2"], { error: problem("problem.apiVersion.choice") })),
+		"legacy",
+	),
+	apiMode: z._default(
+		preprocess(emptyToUndefined, z.enum(["partner", "user"], { error: problem("problem.apiMode.choice") })),
+		"partner",
+	),
 	apiKey: text("", "problem.apiKey.text"),
 	apiSecret: text("", "problem.apiSecret.text"),
 	username: text("", "problem.username.text"),
@@ -60,9 +60,9 @@ export const globalSettingsSchema = z.object({
 	v2ProfileId: optionalId("profileId"),
 	v2ApiUrl: httpUrl("apiUrl"),
 	v2TokenUrl: httpUrl("tokenUrl"),
-	obsUrl: text(DEFAULT_OBS_URL, "problem.obsUrl.text").refine((v) => v === "" || isUrl(v, ["ws:", "wss:"]), {
-		message: problem("problem.obsUrl.url"),
-	}),
+	obsUrl: text(DEFAULT_OBS_URL, "problem.obsUrl.text").check(
+		z.refine((v) => v === "" || isUrl(v, ["ws:", "wss:"]), { message: problem("problem.obsUrl.url") }),
+	),
 	obsPassword: text("", "problem.obsPassword.text"),
 	liveId: optionalId("liveId"),
 	/** The current live on API v2 (ids of the two APIs are not known to be interchangeable). */
@@ -86,6 +86,11 @@ export function liveIdKey(settings: Pick<GlobalSettings, "apiVersion">): "liveId
 /** The current live of the API in use ("" when none). */
 export function currentLiveId(settings: GlobalSettings): string {
 	return settings[liveIdKey(settings)];
+}
+
+/** "" and null mean "not set" for choice settings. */
+function emptyToUndefined(value: unknown): unknown {
+	return value === "" || value === null ? undefined : value;
 }
 
 function isUrl(value: string, protocols: string[]): boolean {

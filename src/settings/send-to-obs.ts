@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { flag, parseSettings, type Parsed } from "./parse.js";
 
 /** Send to OBS action settings: whether to start streaming once OBS is configured. */

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { ZodMiniType } from "zod/mini";
 import type { ProblemKey } from "../i18n/messages.js";
 import { adBreakSettingsSchema } from "../settings/ad-break.js";
 import { apiConfigFrom, type EndpointField } from "../settings/api-config.js";
@@ -10,7 +10,7 @@ import type { Validate } from "./form.js";
  * Inline validation with the plugin's own schemas, so the inspector says exactly what the plugin would reject
  * (and the plugin falls back to the default for that field).
  */
-function bySchema(schema: z.ZodType): Validate {
+function bySchema(schema: ZodMiniType): Validate {
 	return (value) => {
 		const result = schema.safeParse(value);
 		return result.success ? undefined : (result.error.issues[0]?.message as ProblemKey | undefined);

@@ -60,3 +60,25 @@ describe("ObsLink.onStreamStart", () => {
 		expect(starts()).toBe(0);
 	});
 });
+
+describe("ObsLink before the global settings arrive", () => {
+	it("opens nothing for a key that needs OBS until the settings are there, then connects to their URL once", async () => {
+		const server = await fake();
+		const settings = new GlobalSettingsStore(async () => undefined);
+		const obs = new ObsConnection();
+		cleanups.push(() => obs.dispose());
+		const link = new ObsLink(obs, settings);
+		const statuses: string[] = [];
+		obs.onStatus((s) => statuses.push(s.kind));
+
+		void link.connection; // an OBS key appears a few ms after launch, before the host sent the settings
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(obs.status.kind).toBe("idle"); // no attempt at the default URL
+		expect(statuses).toEqual([]);
+
+		settings.receive({ obsUrl: server.url });
+		await obs.ready(5_000);
+		expect(server.connections).toBe(1);
+		expect(statuses).toEqual(["connecting", "connected"]);
+	});
+});

@@ -84,6 +84,12 @@ describe("errorFromResponse", () => {
 		expect(error.message).not.toContain("<html>");
 	});
 
+	it.each([301, 302, 307, 308])("says a %i is a redirect the plugin does not follow", (status) => {
+		const error = errorFromResponse({ status, body: "" }, { source: "api" });
+		expect(error).toBeInstanceOf(UnexpectedResponseError);
+		expect(error.message).toBe(`Dailymotion answered with a redirect (HTTP ${status}); check the API URL`);
+	});
+
 	it("reads Retry-After seconds into retryAfterMs on 429", () => {
 		const error = errorFromResponse({ status: 429, body: undefined, retryAfter: "7" }, { source: "api" });
 		expect(error).toBeInstanceOf(RateLimitError);

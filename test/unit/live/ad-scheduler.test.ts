@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AD_BREAK_MS } from "../../../src/live/ad-break-clock.ts";
 import { AdBreaks } from "../../../src/live/ad-breaks.ts";
 import { AdScheduler, RETRY_DELAY_MS, type AdScheduleEvent } from "../../../src/live/ad-scheduler.ts";
-import { LiveRegistry } from "../../../src/live/live-registry.ts";
+import { FIRST_READ_DELAY_MS, LiveRegistry } from "../../../src/live/live-registry.ts";
 import type { AdSchedulePhase } from "../../../src/live/ad-schedule.ts";
 import { silentLogger } from "../../../src/log.ts";
 import type { AdScheduleConfig } from "../../../src/settings/ad-schedule.ts";
@@ -117,7 +117,7 @@ describe("automatic ad breaks: the schedule", () => {
 		const b: AdSchedulePhase[] = [];
 		const stopA = scheduler.watch(live.id, (p) => a.push(p));
 		scheduler.watch(live.id, (p) => b.push(p));
-		await at(5 * MIN);
+		await at(5 * MIN + FIRST_READ_DELAY_MS);
 		const readsWithTwo = live.reads;
 		expect(readsWithTwo).toBe(31); // the first read, then one per 10 s
 		await at(11 * MIN);

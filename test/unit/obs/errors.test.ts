@@ -1,6 +1,7 @@
 import { OBSWebSocketError } from "obs-websocket-js/json";
 import { describe, expect, it } from "vitest";
-import { classifyConnectionError, classifyRequestError, isBlocking, isObsError, ObsError } from "../../../src/obs/errors.ts";
+import { classifyConnectionError, classifyRequestError } from "../../../src/obs/classify.ts";
+import { isBlocking, isObsError, ObsError } from "../../../src/obs/errors.ts";
 
 describe("obs connection error classification", () => {
 	it.each([
