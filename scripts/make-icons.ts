@@ -97,6 +97,9 @@ function assets(): Record<string, string> {
 		"actions/status/icon.svg": monoIcon(glyphs.eye, 20),
 		"actions/status/key.svg": renderDefaultImage("status"),
 		"actions/status/encoder.svg": encoderIcon(glyphs.eye),
+		"actions/record/icon.svg": monoIcon(glyphs.recordDot, 20),
+		"actions/record/key.svg": renderDefaultImage("record-off"),
+		"actions/record/key-on.svg": renderDefaultImage("record-on"),
 	};
 	return files;
 }

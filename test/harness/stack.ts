@@ -20,6 +20,7 @@ export const ACTION_UUID = {
 	adBreak: "com.dailymotion.live.adbreak",
 	adToggle: "com.dailymotion.live.adtoggle",
 	status: "com.dailymotion.live.status",
+	record: "com.dailymotion.live.record",
 } as const;
 
 /** Which sandbox account the plugin uses: legacy partner key, legacy user key + login, or an API v2 key. */
