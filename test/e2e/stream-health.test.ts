@@ -94,7 +94,7 @@ describe.skipIf(!runObs)("stream health on the Stream and Live Status keys (real
 		const since = host.commands.length;
 		stack.proxy!.limit((VIDEO_KBPS * 1000) / 8 / 4); // a quarter of what OBS sends
 		try {
-			const alarm = await waitForImage(host, streamKey, (t) => ["FRAME DROPS", "CONGESTED", "STALLED"].some((w) => t.includes(w)), { since, timeoutMs: 45_000 });
+			const alarm = await waitForImage(host, streamKey, (t) => ["DROPPING", "LAGGING", "STALLED"].some((w) => t.includes(w)), { since, timeoutMs: 45_000 });
 			const image = decodeURIComponent(host.lastImage(streamKey)!);
 			expect(image).toContain(`stroke="${RED}"`); // the red frame of a stream in trouble
 			expect(alarm.length).toBe(1);
