@@ -54,6 +54,12 @@ async function inspect(action: keyof typeof ACTIONS, settings: Record<string, un
 	return { page: open.page, ctx };
 }
 
+/** Closes the open inspector (before opening another in the same test). */
+async function closeInspector(): Promise<void> {
+	await open?.close();
+	open = undefined;
+}
+
 /** Opens the inspector of a key of `action` shown earlier (or of a new one). */
 async function inspectAgain(action: keyof typeof ACTIONS): Promise<{ page: Page; ctx: string }> {
 	const ctx = shown.get(action);
@@ -310,20 +316,17 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		await screenshot(page, "inspector-autoads");
 		await autoAds.getByLabel("Launch ad breaks on a schedule").uncheck();
 		await vi.waitFor(() => expect(stack.host.globalSettings.autoAds).toBe(false), WAIT);
-		await open?.close();
-		open = undefined;
+		await closeInspector();
 
 		const status = await inspect("status");
 		await status.page.getByRole("region", { name: "Live Status" }).getByLabel("Show stream health").check();
 		await vi.waitFor(() => expect(stack.host.settingsOf(status.ctx)).toEqual({ showHealth: true }), WAIT);
-		await open?.close();
-		open = undefined;
+		await closeInspector();
 
 		const record = await inspect("record");
 		await expect.poll(() => record.page.getByRole("region", { name: "Record On/Off" }).textContent(), WAIT).toContain("on the legacy API");
 		await screenshot(record.page, "inspector-record");
-		await open?.close();
-		open = undefined;
+		await closeInspector();
 
 		const create = await inspectAgain("create");
 		await create.page.getByRole("region", { name: "Create Live" }).getByLabel("Record the live").check();
