@@ -58,8 +58,9 @@ export class KeyView {
 	 * manifest's text is English); skipped on keys and when unchanged.
 	 */
 	triggers(text: string, rotate?: string): void {
+		if (!this.#action.isDial()) return;
 		const serialized = JSON.stringify([text, rotate]);
-		if (!this.#action.isDial() || serialized === this.#triggers) return;
+		if (serialized === this.#triggers) return;
 		this.#triggers = serialized;
 		const description = rotate === undefined ? { push: text, touch: text } : { push: text, touch: text, rotate };
 		this.#guard(this.#action.setTriggerDescription(description), "setTriggerDescription");
