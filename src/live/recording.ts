@@ -27,11 +27,7 @@ export class Recording {
 
 	/** False on an API without recording on/off (API v2): the key says so and sends nothing. */
 	canRecord(): boolean {
-		try {
-			return this.#deps.api.client().capabilities.recording;
-		} catch {
-			return true; // unusable settings: the key shows the read's error instead
-		}
+		return this.#deps.api.can("recording");
 	}
 
 	isBusy(liveId: string): boolean {
