@@ -21,12 +21,16 @@ const OUT = join(ROOT, "docs", "images");
 /** A live title the streamer would type, per language of the pictures. */
 const LIVE_TITLES: Record<string, string> = { en: "Friday night show", fr: "Soirée jeux du vendredi" };
 
-/** The preview sheet of every key state in one language, 144 px keys with their titles. */
-function keySheet(language: string): void {
-	const file = join(OUT, `keys-${language}.png`);
-	execFileSync(process.execPath, [join(ROOT, "scripts", "make-icons.ts"), `--preview=${file}`, `--languages=${language}`, "--size=144"], { stdio: "ignore" });
-	console.log(`wrote docs/images/keys-${language}.png`);
+/** The preview sheet of every key state in one language (or those whose label matches `only`), 144 px keys with their titles. */
+function keySheet(language: string, name = `keys-${language}`, only?: string): void {
+	const file = join(OUT, `${name}.png`);
+	const filter = only === undefined ? [] : [`--only=${only}`];
+	execFileSync(process.execPath, [join(ROOT, "scripts", "make-icons.ts"), `--preview=${file}`, `--languages=${language}`, "--size=144", ...filter], { stdio: "ignore" });
+	console.log(`wrote docs/images/${name}.png`);
 }
+
+/** The autopilot faces (issue 12): scheduled ad breaks, stream health, recording. */
+const AUTOPILOT_STATES = "^(auto ad|stream live, bitrate|stream .*\\((amber|red)\\)|status on-air, health|record (off|starting|on|stopping|unavailable.*)$)";
 
 /** The Create Live key's inspector (its own options, the current live, the account and OBS), after one live was made. */
 async function inspector(browser: Browser, language: string): Promise<void> {
@@ -44,6 +48,22 @@ async function inspector(browser: Browser, language: string): Promise<void> {
 		await waitFor(async () => (await page.locator("#edit-title").inputValue()) === title);
 		await page.screenshot({ path: join(OUT, `inspector-${language}.png`), fullPage: true });
 		console.log(`wrote docs/images/inspector-${language}.png`);
+		await close();
+	} finally {
+		await stack.close();
+	}
+}
+
+/** The Ad Break key's inspector with automatic ad breaks switched on (their settings are global: one schedule per show). */
+async function adBreakInspector(browser: Browser): Promise<void> {
+	const stack = await startStack({ globalSettings: { autoAds: true, autoAdsEvery: 15, autoAdsFirst: 10, autoAdsWarn: 60 } });
+	try {
+		const key = stack.host.appear({ action: "com.dailymotion.live.adbreak" });
+		const { page, close } = await openInspector(browser, stack.host, key);
+		await page.locator("section#autoads").waitFor();
+		await waitFor(async () => (await page.locator("#global-autoAdsEvery").inputValue()) === "15");
+		await page.locator("section#autoads").screenshot({ path: join(OUT, "inspector-autoads-en.png") });
+		console.log("wrote docs/images/inspector-autoads-en.png");
 		await close();
 	} finally {
 		await stack.close();
@@ -92,10 +112,12 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promi
 mkdirSync(OUT, { recursive: true });
 keySheet("en");
 keySheet("fr");
+keySheet("en", "keys-autopilot-en", AUTOPILOT_STATES);
 const browser = await launchBrowser();
 try {
 	await inspector(browser, "en");
 	await inspector(browser, "fr");
+	await adBreakInspector(browser);
 	await virtualDeck(browser);
 } finally {
 	await browser.close();

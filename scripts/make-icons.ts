@@ -2,9 +2,10 @@
  * Writes the plugin's image assets under com.dailymotion.live.sdPlugin/imgs/ from the key renderers,
  * and rasterises the PNG plugin icon with headless Chromium (playwright-core).
  *
- * Run: node_modules/.bin/node scripts/make-icons.ts [--preview=/tmp/keys.png] [--languages=en,fr] [--size=72]
+ * Run: node_modules/.bin/node scripts/make-icons.ts [--preview=/tmp/keys.png] [--languages=en,fr] [--size=72] [--only=REGEX]
  * `--preview` also writes a contact sheet of every key state in every language (or those of `--languages`), at 144 and
- * 72 px (or only `--size`), with the title its action sets drawn over it as Stream Deck does (not part of the plugin).
+ * 72 px (or only `--size`), with the title its action sets drawn over it as Stream Deck does (not part of the plugin);
+ * `--only` keeps the states whose label (test/harness/key-states.ts) matches.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -97,6 +98,9 @@ function assets(): Record<string, string> {
 		"actions/status/icon.svg": monoIcon(glyphs.eye, 20),
 		"actions/status/key.svg": renderDefaultImage("status"),
 		"actions/status/encoder.svg": encoderIcon(glyphs.eye),
+		"actions/record/icon.svg": monoIcon(glyphs.recordDot, 20),
+		"actions/record/key.svg": renderDefaultImage("record-off"),
+		"actions/record/key-on.svg": renderDefaultImage("record-on"),
 	};
 	return files;
 }
@@ -134,8 +138,10 @@ try {
 	if (preview) {
 		const languages = (option("languages")?.split(",") ?? LANGUAGES).filter(isLanguage);
 		const sizes = option("size") ? [Number(option("size"))] : [144, 72];
+		const only = option("only");
 		const sections = languages.map((language) => {
 			const cells = keyStates(catalogMessages(language))
+				.filter(({ label }) => only === undefined || new RegExp(only).test(label))
 				.map(
 					({ label, svg, title }) =>
 						`<figure style="margin:6px;display:inline-block;text-align:center;font:11px sans-serif;color:#ccc">` +

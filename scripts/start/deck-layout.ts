@@ -30,6 +30,7 @@ const PLACEMENTS: Placement[] = [
 	{ id: "key-status", action: `${A}.status`, controller: "Keypad", column: 4, row: 0 },
 	{ id: "key-adbreak", action: `${A}.adbreak`, controller: "Keypad", column: 0, row: 1 },
 	{ id: "key-adtoggle", action: `${A}.adtoggle`, controller: "Keypad", column: 1, row: 1 },
+	{ id: "key-record", action: `${A}.record`, controller: "Keypad", column: 2, row: 1 },
 	{ id: "dial-adbreak", action: `${A}.adbreak`, controller: "Encoder", column: 0, row: 0 },
 	{ id: "dial-status", action: `${A}.status`, controller: "Encoder", column: 1, row: 0 },
 ];

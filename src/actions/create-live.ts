@@ -46,6 +46,12 @@ export class CreateLiveAction extends SingletonAction<JsonObject> {
 		try {
 			const { live, obs } = await this.#creator.create(settings.value);
 			view.image(renderCreateLive({ state: "done" }, this.#m));
+			if (live.autoRecordError) {
+				// The live exists and went to OBS as asked; only its recording is off: say so before anything else.
+				view.alert();
+				view.title(this.#m.t("title.notRecording"));
+				return;
+			}
 			if (obs.status !== "failed") {
 				view.title(wrapTitle(live.title));
 				view.ok();

@@ -53,11 +53,17 @@ export class KeyView {
 		this.#guard(this.#action.setFeedback(payload), "setFeedback");
 	}
 
-	/** What pushing or touching a dial does, in the user's language (the manifest's text is English); skipped on keys. */
-	triggers(text: string): void {
-		if (!this.#action.isDial() || text === this.#triggers) return;
-		this.#triggers = text;
-		this.#guard(this.#action.setTriggerDescription({ push: text, touch: text }), "setTriggerDescription");
+	/**
+	 * What pushing or touching a dial does (and turning it, when it does something), in the user's language (the
+	 * manifest's text is English); skipped on keys and when unchanged.
+	 */
+	triggers(text: string, rotate?: string): void {
+		if (!this.#action.isDial()) return;
+		const serialized = JSON.stringify([text, rotate]);
+		if (serialized === this.#triggers) return;
+		this.#triggers = serialized;
+		const description = rotate === undefined ? { push: text, touch: text } : { push: text, touch: text, rotate };
+		this.#guard(this.#action.setTriggerDescription(description), "setTriggerDescription");
 	}
 
 	/** Selects the manifest state (two-state keys); skipped when unchanged. */

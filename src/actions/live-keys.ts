@@ -1,4 +1,5 @@
 import type { DialAction, KeyAction } from "@elgato/streamdeck";
+import type { LiveExtra } from "../dailymotion/index.js";
 import type { Logger } from "../log.js";
 import type { LiveRegistry } from "../live/live-registry.js";
 import type { LiveSnapshot } from "../live/live-store.js";
@@ -34,6 +35,8 @@ export class LiveKeys<S> {
 	#settings: GlobalSettingsStore;
 	#ticker: SecondTicker;
 	#render: LiveKeyRenderer<S>;
+	#extras: readonly LiveExtra[];
+	#alsoWatch: ((liveId: string, redraw: () => void) => () => void) | undefined;
 
 	constructor(deps: {
 		lives: LiveRegistry;
@@ -41,8 +44,14 @@ export class LiveKeys<S> {
 		ticker: SecondTicker;
 		logger: Logger;
 		render: LiveKeyRenderer<S>;
+		/** Fields these keys need besides the usual ones (the poll asks for them only while such a key is visible). */
+		extras?: readonly LiveExtra[];
+		/** Something else each visible key follows for its live (the ad schedule); returns the unwatch function. */
+		alsoWatch?: (liveId: string, redraw: () => void) => () => void;
 	}) {
 		this.#views = new KeyViews(deps.logger);
+		this.#extras = deps.extras ?? [];
+		this.#alsoWatch = deps.alsoWatch;
 		this.#lives = deps.lives;
 		this.#settings = deps.settings;
 		this.#ticker = deps.ticker;
@@ -106,10 +115,23 @@ export class LiveKeys<S> {
 		for (const key of this.#keys.values()) if (key.liveId === liveId) this.draw(key);
 	}
 
+	/** Every visible key. */
+	all(): IterableIterator<LiveKey<S>> {
+		return this.#keys.values();
+	}
+
 	#follow(key: Tracked<S>): void {
 		key.unwatch();
 		key.liveId = currentLiveId(this.#settings.current);
-		key.unwatch = key.liveId ? this.#lives.watch(key.liveId, (_: LiveSnapshot) => this.draw(key)) : () => undefined;
+		if (!key.liveId) key.unwatch = () => undefined;
+		else {
+			const offLive = this.#lives.watch(key.liveId, (_: LiveSnapshot) => this.draw(key), this.#extras);
+			const offOther = this.#alsoWatch?.(key.liveId, () => this.draw(key));
+			key.unwatch = () => {
+				offLive();
+				offOther?.();
+			};
+		}
 		this.draw(key);
 	}
 }

@@ -10,7 +10,9 @@ import type { JsonObject } from "@elgato/utils";
 import type { Messages, PlainKey } from "../i18n/messages.js";
 import { renderStream } from "../keys/index.js";
 import { LONG_PRESS_MS, type StreamControl, type StreamPhase } from "../live/stream-control.js";
+import type { StreamHealthSource } from "../live/stream-health.js";
 import { errorText } from "./error-text.js";
+import { bitrateText, streamAlarm } from "./health-view.js";
 import { KeyViews, type KeyView } from "./key-view.js";
 
 const logger = streamDeck.logger.createScope("Stream");
@@ -31,7 +33,8 @@ const TITLES: Record<StreamPhase, PlainKey> = {
 
 /**
  * Stream On/Off: mirrors OBS's real output state. A press starts an offline stream; stopping a live one needs a
- * long press (≥ 1 s), a short press only shows how.
+ * long press (≥ 1 s), a short press only shows how. While live it shows OBS's bitrate under LIVE and turns amber or
+ * red when frames drop or the connection struggles (the health is measured only while such a key shows LIVE).
  */
 @action({ UUID: "com.dailymotion.live.stream" })
 export class StreamToggleAction extends SingletonAction<JsonObject> {
@@ -40,21 +43,29 @@ export class StreamToggleAction extends SingletonAction<JsonObject> {
 	#views = new KeyViews(logger);
 	/** Per key: when the current press started and the timer that stops the stream once held long enough. */
 	#presses = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+	#health: StreamHealthSource;
+	#offHealth: (() => void) | undefined;
+	/** Keys showing a hint (until then): health updates must not wipe "Hold 1 s to stop" off the title. */
+	#hints = new Map<string, number>();
 
-	constructor(control: StreamControl, messages: Messages) {
+	constructor(control: StreamControl, messages: Messages, health: StreamHealthSource) {
 		super();
 		this.#control = control;
 		this.#m = messages;
+		this.#health = health;
 		control.onChange(() => this.#renderAll());
 	}
 
 	override onWillAppear(ev: WillAppearEvent<JsonObject>): void {
 		this.#render(this.#views.of(ev.action));
+		this.#followHealth();
 	}
 
 	override onWillDisappear(ev: WillDisappearEvent<JsonObject>): void {
 		this.#views.forget(ev.action.id);
 		this.#endPress(ev.action.id);
+		this.#hints.delete(ev.action.id);
+		this.#followHealth();
 	}
 
 	override onKeyDown(ev: KeyDownEvent<JsonObject>): void {
@@ -112,19 +123,40 @@ export class StreamToggleAction extends SingletonAction<JsonObject> {
 
 	#renderAll(): void {
 		for (const view of this.#views.all()) this.#render(view);
+		this.#followHealth();
+	}
+
+	/** Measures the stream's health only while a visible key is live (or reconnecting). */
+	#followHealth(): void {
+		const phase = this.#views.size > 0 ? this.#control.phase : "offline";
+		const wanted = phase === "live" || phase === "reconnecting";
+		if (wanted && !this.#offHealth) this.#offHealth = this.#health.subscribe(() => this.#renderAll());
+		if (!wanted && this.#offHealth) {
+			this.#offHealth();
+			this.#offHealth = undefined;
+		}
 	}
 
 	/** Alerts with a short message, then goes back to showing the stream state. */
 	#hint(view: KeyView, title: string): void {
 		view.alert();
 		view.title(title);
-		setTimeout(() => this.#render(view), HINT_MS).unref();
+		this.#hints.set(view.id, Date.now() + HINT_MS);
+		setTimeout(() => {
+			this.#hints.delete(view.id);
+			this.#render(view);
+		}, HINT_MS).unref();
 	}
 
 	#render(view: KeyView): void {
 		const phase = this.#control.phase;
-		view.image(renderStream({ state: phase }, this.#m));
-		view.title(this.#m.t(TITLES[phase]));
+		const health = this.#offHealth ? this.#health.health : { kind: "idle" as const };
+		const live = phase === "live";
+		view.image(renderStream({ state: phase, alarm: live ? streamAlarm(health) : undefined }, this.#m));
+		if ((this.#hints.get(view.id) ?? 0) <= Date.now()) {
+			const rate = live ? bitrateText(health, this.#m) : undefined;
+			view.title(rate === undefined ? this.#m.t(TITLES[phase]) : this.#m.t("title.liveBitrate", { rate }));
+		}
 		view.state(phase === "live" || phase === "reconnecting" ? 1 : 0);
 	}
 }

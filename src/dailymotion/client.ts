@@ -10,8 +10,9 @@ import type { ConnectionInfo, LiveApi, Profile } from "./live-api.js";
 import { createLive, listLives } from "./lives.js";
 import { splitPublishUrl, type PublishTarget } from "./publish-url.js";
 import { EDITABLE_FIELDS, tokenResponseSchema } from "./schemas.js";
-import type { AdBreakLaunch, Channel, CreatedLive, CreateLiveInput, LiveSummary, VideoChanges, VideoState } from "./types.js";
-import { editVideo, getVideo } from "./videos.js";
+import type { AdBreakLaunch, Channel, CreatedLive, CreateLiveInput, LiveExtra, LiveSummary, RecordStatus, VideoChanges, VideoState } from "./types.js";
+import { setRecording } from "./recording.js";
+import { editVideo, getVideo, videoFields } from "./videos.js";
 
 export { FALLBACK_CHANNELS };
 export type { AdBreakLaunch, Channel, ConnectionInfo, CreatedLive, LiveSummary, VideoChanges, VideoState };
@@ -22,7 +23,7 @@ export type { AdBreakLaunch, Channel, ConnectionInfo, CreatedLive, LiveSummary, 
  */
 export class DailymotionClient implements LiveApi {
 	readonly version = "legacy" as const;
-	readonly capabilities = { adBreakToggle: true };
+	readonly capabilities = { adBreakToggle: true, recording: true };
 	/** The configuration this client was built with. */
 	readonly config: DailymotionConfig;
 	readonly #logger: Logger;
@@ -63,9 +64,9 @@ export class DailymotionClient implements LiveApi {
 		return createLive(this.#api, await this.profileId(), input);
 	}
 
-	/** GET the video with the §8.5 field list (retried on network errors, timeouts, 429 and 5xx). */
-	getVideo(id: string): Promise<VideoState> {
-		return getVideo(this.#api, id);
+	/** GET the video with the §8.5 field list and `extras` (retried on network errors, timeouts, 429 and 5xx). */
+	getVideo(id: string, extras: readonly LiveExtra[] = []): Promise<VideoState> {
+		return getVideo(this.#api, id, videoFields(extras));
 	}
 
 	/** GET the fields the inspector edits (title, channel, private) plus id and onair. */
@@ -86,6 +87,11 @@ export class DailymotionClient implements LiveApi {
 	/** `live_ad_break_launch=1` with `?fields=live_ad_break_end_time,live_ad_break_remaining` — never retried. */
 	launchAdBreak(id: string): Promise<AdBreakLaunch> {
 		return launchAdBreak(this.#api, id);
+	}
+
+	/** `record_status=started|stopped` with `?fields=id,record_status` — never retried. */
+	setRecording(id: string, on: boolean): Promise<RecordStatus | null> {
+		return setRecording(this.#api, id, on);
 	}
 
 	/** The profile's lives, newest first (§8.10); `limit` defaults to 20 (max 100). */

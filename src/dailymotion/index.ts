@@ -10,8 +10,11 @@ export type {
 	Channel,
 	CreatedLive,
 	CreateLiveInput,
+	LiveExtra,
 	LiveSummary,
+	RecordStatus,
 	VideoChanges,
 	VideoState,
 } from "./types.js";
+export { RECORD_STATUSES } from "./types.js";
 export * from "./errors.js";

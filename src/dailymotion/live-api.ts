@@ -1,5 +1,5 @@
 import type { PublishTarget } from "./publish-url.js";
-import type { AdBreakLaunch, Channel, CreatedLive, CreateLiveInput, LiveSummary, VideoChanges, VideoState } from "./types.js";
+import type { AdBreakLaunch, Channel, CreatedLive, CreateLiveInput, LiveExtra, LiveSummary, RecordStatus, VideoChanges, VideoState } from "./types.js";
 
 /** Which Dailymotion API a client talks to: the legacy REST API (§8) or API v2 (`/v2/livestreams`). */
 export type ApiVersion = "legacy" | "v2";
@@ -28,19 +28,24 @@ export interface ConnectionInfo {
 export interface LiveApi {
 	readonly version: ApiVersion;
 	/** Operations that exist on one API only; keys check this before offering them (and send nothing). */
-	readonly capabilities: { adBreakToggle: boolean };
+	readonly capabilities: { adBreakToggle: boolean; recording: boolean };
 	/** Obtains an access token now (or keeps the cached one), so a failed login is not mistaken for a failed call. */
 	login(): Promise<void>;
 	/** Creates a live, sent ONCE (retried only after a 401). */
 	createLive(input: CreateLiveInput): Promise<CreatedLive>;
-	/** Reads a live's state (retried on network errors, timeouts, 429 and 5xx). */
-	getVideo(id: string): Promise<VideoState>;
+	/**
+	 * Reads a live's state (retried on network errors, timeouts, 429 and 5xx), with the `extras` a visible key needs
+	 * (an API without them leaves those fields null).
+	 */
+	getVideo(id: string, extras?: readonly LiveExtra[]): Promise<VideoState>;
 	/** Reads the fields the inspector edits (title, category, private) plus id and onair. */
 	getEditableLive(id: string): Promise<VideoState>;
 	/** Sends only the given fields; resolves without a request when `changes` is empty. */
 	editVideo(id: string, changes: VideoChanges): Promise<void>;
 	/** Allows or forbids ad breaks; UnsupportedError (no request) where `capabilities.adBreakToggle` is false. */
 	setAdBreaksEnabled(id: string, enabled: boolean): Promise<void>;
+	/** Starts or stops recording the live (only while on air); UnsupportedError (no request) where `capabilities.recording` is false. */
+	setRecording(id: string, on: boolean): Promise<RecordStatus | null>;
 	/** Launches one ad break; never retried. */
 	launchAdBreak(id: string): Promise<AdBreakLaunch>;
 	/** The profile's lives, newest first; `limit` defaults to 20 (max 100). */

@@ -9,7 +9,10 @@ export function profileVideosPath(profileId: string): string {
 	return `/user/${encodeURIComponent(profileId)}/videos`;
 }
 
-/** The create form of §8.4: `published` (never `publish`), and never `live_ad_break`. */
+/**
+ * The create form of §8.4: `published` (never `publish`), and never `live_ad_break`. `live_auto_record=true` only when
+ * asked (§4.3): Dailymotion then records the live whenever it is on air.
+ */
 export function createLiveForm(input: CreateLiveInput): Record<string, string> {
 	return {
 		mode: "live",
@@ -18,6 +21,7 @@ export function createLiveForm(input: CreateLiveInput): Record<string, string> {
 		is_created_for_kids: String(input.forKids),
 		title: input.title,
 		private: String(input.private),
+		...(input.autoRecord ? { live_auto_record: "true" } : {}),
 	};
 }
 

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import type { LiveExtra } from "./types.js";
 
 /**
  * zod schemas of every JSON answer, validated at the edge (contract §8). Optional/nullable where the API
@@ -80,6 +81,9 @@ export const VIDEO_FIELDS = [
 	"live_ad_break_remaining",
 ] as const;
 
+/** The field each {@link LiveExtra} adds to {@link VIDEO_FIELDS} (only while a key shows it). */
+export const EXTRA_VIDEO_FIELDS = { recording: "record_status" } as const satisfies Record<LiveExtra, string>;
+
 /** Fields the inspector's "Edit the current live" reads: §8.5's list has no `private`, so it gets its own request. */
 export const EDITABLE_FIELDS = ["id", "title", "channel", "private", "onair"] as const;
 
@@ -98,12 +102,16 @@ export const videoSchema = z.lazy(() =>
 		live_ad_break: nullableBoolean,
 		live_ad_break_end_time: nullableNumber,
 		live_ad_break_remaining: nullableNumber,
+		record_status: nullableString,
 	}),
 );
 export type VideoResponse = z.infer<typeof videoSchema>;
 
 /** Answer to a plain edit: some item object (the fields are not used). */
 export const itemSchema = z.lazy(() => z.looseObject({}));
+
+/** Answer to a recording start or stop (`?fields=id,record_status`, §4.5). */
+export const recordStatusSchema = z.lazy(() => z.object({ record_status: nullableString }));
 
 /** Answer to an ad-break launch (§8.8). */
 export const adBreakLaunchSchema = z.lazy(() =>

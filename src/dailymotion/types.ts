@@ -6,7 +6,19 @@ export interface CreatedLive {
 	title: string;
 	channel: string;
 	publishUrl: string;
+	/** Set when the live was created but turning its recording on failed (API v2 needs a second request for it). */
+	autoRecordError?: unknown;
 }
+
+/** Dailymotion's recording of a live (`record_status`): a start or stop takes a few seconds on its side. */
+export const RECORD_STATUSES = ["starting", "started", "stopping", "stopped"] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+/**
+ * Fields a live read adds to the §8.5 list only while a visible key shows them (each costs the API some work):
+ * `recording` = `record_status` (the Record On/Off key).
+ */
+export type LiveExtra = "recording";
 
 /** A video/live as read with the §8.5 field list. Dates are UNIX seconds. */
 export interface VideoState {
@@ -27,6 +39,8 @@ export interface VideoState {
 	/** End of the running/last ad break; `0` is reported as null. */
 	adBreakEndTime: number | null;
 	adBreakRemaining: number | null;
+	/** Null when not read (no Record key visible), not reported, or a status this plugin does not know. */
+	recordStatus: RecordStatus | null;
 }
 
 /** Fields an edit may change; only the given ones are sent. */
@@ -63,4 +77,6 @@ export interface CreateLiveInput {
 	channel: string;
 	forKids: boolean;
 	private: boolean;
+	/** Record the live while it is on air (legacy `live_auto_record=true`; API v2 `recording.auto_record`). */
+	autoRecord?: boolean;
 }

@@ -1,10 +1,15 @@
 import type { ApiRequester } from "./api.js";
-import { itemSchema, VIDEO_FIELDS, type VideoResponse, videoSchema } from "./schemas.js";
-import type { VideoChanges, VideoState } from "./types.js";
+import { EXTRA_VIDEO_FIELDS, itemSchema, VIDEO_FIELDS, type VideoResponse, videoSchema } from "./schemas.js";
+import { RECORD_STATUSES, type LiveExtra, type RecordStatus, type VideoChanges, type VideoState } from "./types.js";
 
 /** `/video/{id}` with the id encoded as one path segment. */
 export function videoPath(id: string): string {
 	return `/video/${encodeURIComponent(id)}`;
+}
+
+/** `record_status` as the domain knows it; a value this plugin does not know (or none) is null. */
+export function toRecordStatus(value: string | null | undefined): RecordStatus | null {
+	return RECORD_STATUSES.find((status) => status === value) ?? null;
 }
 
 /** Maps the API item to the domain type; `0` ad-break end time means "none" (§8.8). */
@@ -22,7 +27,13 @@ export function toVideoState(video: VideoResponse): VideoState {
 		adBreaksEnabled: video.live_ad_break ?? null,
 		adBreakEndTime: video.live_ad_break_end_time ? video.live_ad_break_end_time : null,
 		adBreakRemaining: video.live_ad_break_remaining ?? null,
+		recordStatus: toRecordStatus(video.record_status),
 	};
+}
+
+/** The §8.5 field list plus the fields of `extras`. */
+export function videoFields(extras: readonly LiveExtra[] = []): string[] {
+	return [...VIDEO_FIELDS, ...new Set(extras.map((extra) => EXTRA_VIDEO_FIELDS[extra]))];
 }
 
 /** GET a video with the §8.5 field list, or the given one (retried on transient failures). */

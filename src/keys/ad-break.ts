@@ -2,7 +2,7 @@
 import type { Messages, PlainKey } from "../i18n/messages.js";
 import { countdownRing, displayedMs, drawRing, RING } from "./countdown-ring.js";
 import { formatClock, truncateTitle } from "./format.js";
-import { adBadge, ban, broadcast, dots, warning, type Glyph } from "./glyphs.js";
+import { adBadge, ban, broadcast, dots, retry, warning, type Glyph } from "./glyphs.js";
 import { fitFontSize, renderFace } from "./layout.js";
 import { formatMessage } from "./message.js";
 import { palette } from "./palette.js";
@@ -15,6 +15,13 @@ export type AdBreakView =
 	| { state: "ready"; remaining: number | null } // remaining breaks this hour
 	| { state: "running" | "cooldown"; remainingMs: number; totalMs: number } // ring/bar empties as remainingMs → 0
 	| { state: "busy" }
+	/**
+	 * The automatic schedule's next break, `remainingMs` away (the ring empties over `totalMs`, the interval): `warning`
+	 * inside the warning window (amber: a press launches now), `failed` after the last scheduled one did not go out.
+	 */
+	| { state: "scheduled"; phase: "waiting" | "warning" | "failed"; remainingMs: number; totalMs: number; remaining: number | null; snooze: string }
+	/** A scheduled break failed once and is about to be tried again. */
+	| { state: "auto-retry" }
 	| { state: "no-live" | "disabled" | "off-air" | "quota" | "error"; message?: string };
 
 type Unavailable = Extract<AdBreakView, { message?: string }>["state"];
@@ -62,6 +69,22 @@ function renderCountdown(view: Extract<AdBreakView, { remainingMs: number }>, m:
 	);
 }
 
+/** The next scheduled break in the ring: green while waiting, amber in the warning window or after a failure. */
+function renderScheduled(view: Extract<AdBreakView, { state: "scheduled" }>, m: Messages): string {
+	const color = view.phase === "waiting" ? palette.green : palette.amber;
+	const time = formatClock(view.remainingMs);
+	const size = fitFontSize(time, 38, 14, 92);
+	const mid = KEY_SIZE / 2;
+	const caption = view.phase === "failed" ? m.t("face.autoAd.lastFailed") : remainingText(view.remaining, m);
+	return svgDocument(
+		`<rect width="${KEY_SIZE}" height="${KEY_SIZE}" fill="${palette.background}"/>` +
+			drawRing(view.remainingMs, view.totalMs, color, palette.track) +
+			ringLabel(m.t(view.phase === "warning" ? "face.autoAd.soon" : "face.autoAd.next"), 50, 15, color) +
+			svgText(time, { x: mid, y: mid + size * 0.36, size, fill: view.phase === "warning" ? palette.amber : palette.white }) +
+			ringLabel(caption, 103, 13, view.phase === "failed" ? palette.amber : palette.muted),
+	);
+}
+
 /**
  * Renders the "Ad break" key: READY with the breaks left this hour, a countdown ring while a break
  * runs (red) or during the cooldown (blue), or why a break cannot be launched.
@@ -80,6 +103,10 @@ export function renderAdBreak(view: AdBreakView, m: Messages): string {
 			return renderCountdown(view, m);
 		case "busy":
 			return renderFace({ glyph: dots, glyphColor: palette.amber, main: m.t("face.adBreak.launching"), sub: [m.t("face.adBreak.name")] });
+		case "scheduled":
+			return renderScheduled(view, m);
+		case "auto-retry":
+			return renderFace({ glyph: retry, glyphColor: palette.amber, main: m.t("face.autoAd.retrying"), sub: [m.t("face.adBreak.name")] });
 		default: {
 			const look = UNAVAILABLE[view.state];
 			const message = formatMessage(view.message);
@@ -113,6 +140,16 @@ export function adBreakFeedback(view: AdBreakView, m: Messages): { title: string
 		}
 		case "busy":
 			return { title: m.t("strip.adBreak.title"), value: m.t("strip.adBreak.launching"), indicator: { value: 0 } };
+		case "scheduled": {
+			const { fraction } = countdownRing(displayedMs(view.remainingMs), view.totalMs);
+			const title =
+				view.phase === "warning"
+					? m.t("strip.autoAd.soon", { snooze: view.snooze })
+					: m.t(view.phase === "failed" ? "strip.autoAd.failed" : "strip.autoAd.next");
+			return { title, value: formatClock(view.remainingMs), indicator: { value: Math.round(fraction * 100) } };
+		}
+		case "auto-retry":
+			return { title: m.t("strip.adBreak.title"), value: m.t("strip.autoAd.retrying"), indicator: { value: 0 } };
 		default:
 			return {
 				title: m.t("strip.adBreak.title"),

@@ -3,12 +3,22 @@
  * plugin is not running. A glyph and no words, so they read the same in every language (the plugin replaces them at
  * once with faces in the user's language). scripts/make-icons.ts writes them under imgs/.
  */
-import { adBadge, broadcast, cameraPlus, drawGlyph, eye, screenSend, type Glyph } from "./glyphs.js";
+import { adBadge, broadcast, cameraPlus, drawGlyph, eye, recordDot, screenSend, type Glyph } from "./glyphs.js";
 import { TITLE_AREA_TOP } from "./layout.js";
 import { palette } from "./palette.js";
 import { KEY_SIZE, svgDocument } from "./svg.js";
 
-export type DefaultImage = "create" | "obs" | "stream" | "stream-live" | "adbreak" | "adtoggle-on" | "adtoggle-off" | "status";
+export type DefaultImage =
+	| "create"
+	| "obs"
+	| "stream"
+	| "stream-live"
+	| "adbreak"
+	| "adtoggle-on"
+	| "adtoggle-off"
+	| "status"
+	| "record-off"
+	| "record-on";
 
 /** `titled`: the action sets a title, so the glyph stays above the title area. */
 const LOOKS: Record<DefaultImage, { glyph: Glyph; color: string; background?: string; titled?: boolean }> = {
@@ -20,6 +30,8 @@ const LOOKS: Record<DefaultImage, { glyph: Glyph; color: string; background?: st
 	"adtoggle-on": { glyph: adBadge, color: palette.green },
 	"adtoggle-off": { glyph: adBadge, color: palette.grey },
 	status: { glyph: eye, color: palette.muted },
+	"record-off": { glyph: recordDot, color: palette.grey },
+	"record-on": { glyph: recordDot, color: palette.red },
 };
 
 export function renderDefaultImage(name: DefaultImage): string {

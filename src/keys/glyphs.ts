@@ -69,6 +69,9 @@ export const eye: Glyph = {
 	fills: '<circle cx="12" cy="12" r="3.3"/>',
 };
 
+/** Ring around a dot: recording. */
+export const recordDot: Glyph = { strokes: '<circle cx="12" cy="12" r="9.5"/>', fills: '<circle cx="12" cy="12" r="5"/>' };
+
 /** Person: audience, no live selected. */
 export const person: Glyph = { strokes: '<circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 16 0"/>' };
 

@@ -140,7 +140,10 @@ function splitAtMiddleSpace(text: string): [string, string] | undefined {
 }
 
 /** What a key whose title carries the details shows: a glyph and one short state word. */
-export type TitledFace = { glyph: Glyph } & Pick<KeyFace, "background" | "glyphColor" | "main" | "mainColor">;
+export type TitledFace = { glyph: Glyph; /** A coloured frame around the key (an alarm). */ frame?: string } & Pick<
+	KeyFace,
+	"background" | "glyphColor" | "main" | "mainColor"
+>;
 
 /** Renders a {@link TitledFace}: glyph and state word centred above {@link TITLE_AREA_TOP}, leaving the title area free. */
 export function renderTitledFace(face: TitledFace): string {
@@ -149,6 +152,7 @@ export function renderTitledFace(face: TitledFace): string {
 	const mainSize = fitFontSize(face.main, 28, 12);
 	let y = (TITLE_AREA_TOP - (glyphSize + gap + mainSize * CAP)) / 2;
 	const parts = [`<rect width="${KEY_SIZE}" height="${KEY_SIZE}" fill="${face.background ?? palette.background}"/>`];
+	if (face.frame) parts.push(`<rect x="5" y="5" width="${KEY_SIZE - 10}" height="${KEY_SIZE - 10}" rx="16" fill="none" stroke="${face.frame}" stroke-width="10"/>`);
 	parts.push(drawGlyph(face.glyph, (KEY_SIZE - glyphSize) / 2, y, glyphSize, face.glyphColor ?? palette.white));
 	y += glyphSize + gap + mainSize * CAP;
 	parts.push(svgText(face.main, { x: KEY_SIZE / 2, y, size: mainSize, fill: face.mainColor ?? palette.white }));

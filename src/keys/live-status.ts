@@ -12,8 +12,16 @@ import { KEY_SIZE, num, svgDocument, svgText } from "./svg.js";
 export type LiveStatusView =
 	| { state: "no-live" | "loading" }
 	| { state: "offline"; title?: string }
-	| { state: "on-air"; viewers: number | null; elapsedMs: number | null }
+	| { state: "on-air"; viewers: number | null; elapsedMs: number | null; health?: HealthLine }
 	| { state: "error"; message: string };
+
+/** OBS's stream health as a second line: the bitrate ("4,210 kb/s"), coloured by how the stream is doing. */
+export interface HealthLine {
+	text: string;
+	level: "ok" | "amber" | "red";
+}
+
+const HEALTH_COLORS: Record<HealthLine["level"], string> = { ok: palette.green, amber: palette.amber, red: palette.red };
 
 /** The red ON AIR pill at the top: as wide as its word needs (at least 100 px), centred. */
 function onAirBadge(word: string): string {
@@ -28,25 +36,29 @@ function onAirBadge(word: string): string {
 	);
 }
 
-/** ON AIR badge, viewers with an eye glyph, and the elapsed time. */
-function renderOnAir(viewers: number | null, elapsedMs: number | null, m: Messages): string {
+/** ON AIR badge, viewers with an eye glyph, and the elapsed time; the stream's health below them when given. */
+function renderOnAir(viewers: number | null, elapsedMs: number | null, health: HealthLine | undefined, m: Messages): string {
 	const mid = KEY_SIZE / 2;
 	const count = viewerCount(viewers, m);
-	const eyeSize = 30;
+	// With a health line everything moves up and shrinks a little to make room for it.
+	const layout = health ? { viewers: 40, eye: 26, baseline: 80, time: 104, timeSize: 18 } : { viewers: 40, eye: 30, baseline: 88, time: 126, timeSize: 22 };
+	const eyeSize = layout.eye;
 	const gap = 6;
 	const room = KEY_SIZE - 16 - eyeSize - gap;
-	const size = fitFontSize(count, 40, 14, room);
+	const size = fitFontSize(count, health ? 34 : layout.viewers, 14, room);
 	// Centre "eye + count" as one group, using the estimated text width.
 	const textWidth = Math.min(room, size * textWidthEm(count));
 	const left = mid - (eyeSize + gap + textWidth) / 2;
-	const baseline = 88;
+	const baseline = layout.baseline;
 	const time = elapsedMs === null ? m.t("face.status.live") : formatElapsed(elapsedMs);
+	const healthLine = health ? svgText(health.text, { x: mid, y: 130, size: fitFontSize(health.text, 17, 10), fill: HEALTH_COLORS[health.level] }) : "";
 	return svgDocument(
 		`<rect width="${KEY_SIZE}" height="${KEY_SIZE}" fill="${palette.background}"/>` +
 			onAirBadge(m.t("face.status.onAir")) +
 			drawGlyph(eye, left, baseline - size * 0.36 - eyeSize / 2, eyeSize, palette.muted) +
 			svgText(count, { x: left + eyeSize + gap, y: baseline, size, fill: palette.white, anchor: "start" }) +
-			svgText(time, { x: mid, y: 126, size: fitFontSize(time, 22, 10), fill: palette.muted }),
+			svgText(time, { x: mid, y: layout.time, size: fitFontSize(time, layout.timeSize, 10), fill: palette.muted }) +
+			healthLine,
 	);
 }
 
@@ -70,7 +82,7 @@ export function renderLiveStatus(view: LiveStatusView, m: Messages): string {
 				sub: view.title ? [truncateTitle(view.title, 14)] : [],
 			});
 		case "on-air":
-			return renderOnAir(view.viewers, view.elapsedMs, m);
+			return renderOnAir(view.viewers, view.elapsedMs, view.health, m);
 		case "error":
 			return renderFace({ glyph: warning, glyphColor: palette.amber, main: m.t("face.status.error"), sub: formatMessage(view.message) });
 	}
@@ -90,6 +102,7 @@ export function liveStatusFeedback(view: LiveStatusView, m: Messages): { title: 
 		case "on-air": {
 			const parts = [m.plural("strip.status.viewers", view.viewers ?? Number.NaN, viewerCount(view.viewers, m))];
 			if (view.elapsedMs !== null) parts.push(formatElapsed(view.elapsedMs));
+			if (view.health) parts.push(view.health.text);
 			return { title: m.t("strip.status.onAir"), value: parts.join(" · "), indicator: { value: 100 } };
 		}
 		case "error":

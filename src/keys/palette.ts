@@ -4,6 +4,8 @@ export const palette = {
 	background: "#0D0D0D",
 	/** Background of keys that are on air, so "live" is visible from across the room. */
 	liveBackground: "#D70015",
+	/** Background of an on-air key whose stream needs attention (amber health). */
+	amberBackground: "#6B4500",
 	/** Dailymotion-like blue: the neutral "ready to press" accent. */
 	blue: "#0A66FF",
 	/** On air / recording. */

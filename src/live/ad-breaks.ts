@@ -79,10 +79,6 @@ export class AdBreaks {
 
 	/** False when the API in use has no ad-breaks on/off (API v2): the key says so and sends nothing. */
 	canToggle(): boolean {
-		try {
-			return this.#deps.api.client().capabilities.adBreakToggle;
-		} catch {
-			return true; // unusable settings: the key shows the read's error instead
-		}
+		return this.#deps.api.can("adBreakToggle");
 	}
 }

@@ -36,6 +36,18 @@ export class ApiProvider {
 		}
 		return this.#client;
 	}
+
+	/**
+	 * Whether the API in use offers an operation (keys that cannot do it say so and send nothing). With unusable
+	 * settings it answers true: the key then shows the read's error instead, which says what to fix.
+	 */
+	can(capability: keyof LiveApi["capabilities"]): boolean {
+		try {
+			return this.client().capabilities[capability];
+		} catch {
+			return true;
+		}
+	}
 }
 
 function build(config: ApiConfig, options: ClientOptions): LiveApi {

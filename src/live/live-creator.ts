@@ -80,6 +80,7 @@ export class LiveCreator {
 			channel: settings.channel,
 			forKids: settings.forKids,
 			private: settings.private,
+			autoRecord: settings.autoRecord,
 		};
 		// Log in first: a login that fails (network, 5xx) sent no create, so it must not be reconciled as a lost one.
 		await client.login();
@@ -92,7 +93,8 @@ export class LiveCreator {
 			live = await recoverLostCreate({ client, input, sentAt, known, error, logger: this.#deps.logger });
 		}
 		this.#created.add(live.id);
-		this.#deps.logger.info(`Created live ${live.id} ("${live.title}") in category ${live.channel}`);
+		this.#deps.logger.info(`Created live ${live.id} ("${live.title}") in category ${live.channel}${input.autoRecord ? ", recorded while on air" : ""}`);
+		if (live.autoRecordError) this.#deps.logger.warn(`Live ${live.id} created, but its recording was not turned on: ${redact(String(live.autoRecordError))}`);
 		await this.#deps.settings.update({ [liveKey]: live.id });
 		return live;
 	}

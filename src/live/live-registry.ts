@@ -1,4 +1,4 @@
-import { NotFoundError } from "../dailymotion/index.js";
+import { NotFoundError, type LiveExtra } from "../dailymotion/index.js";
 import type { Logger } from "../log.js";
 import { redact } from "../secrets.js";
 import type { ApiProvider } from "./api-provider.js";
@@ -30,6 +30,8 @@ interface Entry {
 	soon: ReturnType<typeof setTimeout> | undefined;
 	inFlight: Promise<LiveSnapshot> | undefined;
 	failures: number;
+	/** The extra fields visible keys need, with how many watchers need each: reads ask for their union. */
+	extras: Map<LiveExtra, number>;
 }
 
 /**
@@ -57,14 +59,18 @@ export class LiveRegistry {
 
 	/**
 	 * Watches a live: `listener` gets every snapshot, polling runs while watched. The first watcher triggers a read
-	 * unless a fresh one exists. Returns the function that stops watching.
+	 * unless a fresh one exists; so does a watcher needing `extras` the last read did not ask for. The poll asks for
+	 * the union of what its watchers need, and stops asking for an extra once no watcher needs it. Returns the
+	 * function that stops watching.
 	 */
-	watch(id: string, listener: (snapshot: LiveSnapshot) => void): () => void {
+	watch(id: string, listener: (snapshot: LiveSnapshot) => void, extras: readonly LiveExtra[] = []): () => void {
 		const entry = this.#entry(id);
 		const unsubscribe = entry.store.subscribe(listener);
 		entry.watchers++;
-		if (entry.watchers === 1) {
-			if (this.#fresh(entry)) this.#schedule(id, entry);
+		for (const extra of extras) entry.extras.set(extra, (entry.extras.get(extra) ?? 0) + 1);
+		const missing = extras.some((extra) => !entry.store.snapshot.extras.includes(extra));
+		if (entry.watchers === 1 || missing) {
+			if (this.#fresh(entry) && !missing) this.#schedule(id, entry);
 			else this.#scheduleFirstRead(id, entry);
 		}
 		let active = true;
@@ -73,6 +79,11 @@ export class LiveRegistry {
 			active = false;
 			unsubscribe();
 			entry.watchers--;
+			for (const extra of extras) {
+				const left = (entry.extras.get(extra) ?? 1) - 1;
+				if (left > 0) entry.extras.set(extra, left);
+				else entry.extras.delete(extra);
+			}
 			if (entry.watchers === 0) this.#stop(entry);
 		};
 	}
@@ -107,9 +118,10 @@ export class LiveRegistry {
 
 	async #read(id: string, entry: Entry): Promise<LiveSnapshot> {
 		try {
-			const video = await this.#deps.api.client().getVideo(id);
+			const extras = [...entry.extras.keys()];
+			const video = await this.#deps.api.client().getVideo(id, extras);
 			entry.failures = 0;
-			entry.store.applyVideo(video, this.#now());
+			entry.store.applyVideo(video, this.#now(), extras);
 		} catch (error) {
 			entry.failures++;
 			if (entry.failures === 1) this.#deps.logger.warn(`Reading live ${id} failed: ${redact(String(error))}`);
@@ -146,10 +158,18 @@ export class LiveRegistry {
 		return fetchedAt !== null && this.#now() - fetchedAt < this.#intervalMs;
 	}
 
+	/** Whether the last read asked for every extra the watchers need now. */
+	#hasExtras(entry: Entry): boolean {
+		return [...entry.extras.keys()].every((extra) => entry.store.snapshot.extras.includes(extra));
+	}
+
 	#scheduleFirstRead(id: string, entry: Entry): void {
 		clearTimeout(entry.timer);
 		// A refresh() meanwhile (a press) may already have read the live: then only the regular poll is due.
-		entry.timer = setTimeout(() => (this.#fresh(entry) ? this.#schedule(id, entry) : this.#poll(id)), FIRST_READ_DELAY_MS);
+		entry.timer = setTimeout(
+			() => (this.#fresh(entry) && this.#hasExtras(entry) ? this.#schedule(id, entry) : this.#poll(id)),
+			FIRST_READ_DELAY_MS,
+		);
 	}
 
 	#schedule(id: string, entry: Entry): void {
@@ -168,7 +188,7 @@ export class LiveRegistry {
 	#entry(id: string): Entry {
 		let entry = this.#entries.get(id);
 		if (!entry) {
-			entry = { store: new LiveStore(id), watchers: 0, timer: undefined, soon: undefined, inFlight: undefined, failures: 0 };
+			entry = { store: new LiveStore(id), watchers: 0, timer: undefined, soon: undefined, inFlight: undefined, failures: 0, extras: new Map() };
 			this.#entries.set(id, entry);
 		}
 		return entry;

@@ -1,4 +1,4 @@
-import type { VideoState } from "../dailymotion/index.js";
+import type { LiveExtra, VideoState } from "../dailymotion/index.js";
 
 /** What the plugin knows about one live, as an immutable snapshot. */
 export interface LiveSnapshot {
@@ -9,6 +9,8 @@ export interface LiveSnapshot {
 	readonly error: unknown;
 	/** When `video` was read (ms epoch). */
 	readonly fetchedAt: number | null;
+	/** The extra fields that read asked for (their values in `video` are null otherwise). */
+	readonly extras: readonly LiveExtra[];
 }
 
 type Listener = (snapshot: LiveSnapshot) => void;
@@ -19,7 +21,7 @@ export class LiveStore {
 	#listeners = new Set<Listener>();
 
 	constructor(id: string) {
-		this.#snapshot = { id, video: null, error: null, fetchedAt: null };
+		this.#snapshot = { id, video: null, error: null, fetchedAt: null, extras: [] };
 	}
 
 	get snapshot(): LiveSnapshot {
@@ -35,9 +37,9 @@ export class LiveStore {
 		return () => this.#listeners.delete(listener);
 	}
 
-	/** A fresh read of the live. */
-	applyVideo(video: VideoState, at: number): void {
-		this.#set({ ...this.#snapshot, video, error: null, fetchedAt: at });
+	/** A fresh read of the live, with the extra fields it asked for. */
+	applyVideo(video: VideoState, at: number, extras: readonly LiveExtra[] = []): void {
+		this.#set({ ...this.#snapshot, video, error: null, fetchedAt: at, extras });
 	}
 
 	/** A failed read: the last known video stays, the error is shown beside it. */

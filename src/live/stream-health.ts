@@ -106,3 +106,24 @@ export function measuredHealth(samples: readonly StreamSample[]): StreamHealth {
 	const figures = healthFigures(samples);
 	return { kind: "measured", ...healthLevel(figures), ...figures, at: samples.at(-1)?.at ?? 0 };
 }
+
+/** What keys subscribe to (the monitor, created only once a key needs it). */
+export interface StreamHealthSource {
+	/** Calls `listener` whenever the health changes; polling runs only while someone subscribes. */
+	subscribe(listener: (health: StreamHealth) => void): () => void;
+	readonly health: StreamHealth;
+}
+
+/**
+ * A health source that builds the real one on the first subscription, so a deck without a key showing health never
+ * creates the monitor (nor reads OBS for it).
+ */
+export function lazyHealthSource(create: () => StreamHealthSource): StreamHealthSource {
+	let source: StreamHealthSource | undefined;
+	return {
+		subscribe: (listener) => (source ??= create()).subscribe(listener),
+		get health() {
+			return source?.health ?? { kind: "idle" };
+		},
+	};
+}

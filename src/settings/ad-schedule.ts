@@ -73,3 +73,12 @@ export function adScheduleConfig(settings: AdScheduleSettings, minuteMs: number 
 		warnMs: (settings.autoAdsWarn * minuteMs) / 60,
 	};
 }
+
+/**
+ * The length of a minute for the schedule: 60 000 ms, or a positive whole number of ms from `DAILYMOTION_LIVE_MINUTE_MS`
+ * (a test seam: end-to-end tests run a 5-minute schedule in seconds). Anything else is ignored.
+ */
+export function minuteLength(value: string | undefined): number {
+	const ms = value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+	return Number.isSafeInteger(ms) && ms > 0 ? ms : MINUTE_MS;
+}

@@ -15,6 +15,8 @@ export const createLiveSettingsSchema = z.object({
 	),
 	forKids: flag(false, "problem.forKids.flag"),
 	private: flag(false, "problem.private.flag"),
+	/** Record the live into a video (`live_auto_record=true` at creation): Dailymotion records while it is on air. */
+	autoRecord: flag(false, "problem.autoRecord.flag"),
 	afterCreate: z._default(
 		preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(AFTER_CREATE, {
 			error: problem("problem.afterCreate.choice"),

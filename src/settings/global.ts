@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { adScheduleFields } from "./ad-schedule.js";
 import { flag, parseSettings, preprocess, problem, text, type Parsed } from "./parse.js";
 
 /** Default endpoints per API mode (dailymotion-api.md §8.1). */
@@ -68,6 +69,8 @@ export const globalSettingsSchema = z.object({
 	/** The current live on API v2 (ids of the two APIs are not known to be interchangeable). */
 	v2LiveId: optionalId("liveId"),
 	debugLogging: flag(false, "problem.debugLogging.flag"),
+	/** The automatic ad-break schedule: one per show, so every Ad Break key agrees (`autoAds`, `autoAdsEvery`…). */
+	...adScheduleFields,
 });
 
 export type GlobalSettings = z.output<typeof globalSettingsSchema>;

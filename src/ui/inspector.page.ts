@@ -12,7 +12,7 @@ import type { InspectorContext } from "./sections/context.js";
 import { createLiveSection } from "./sections/create-live.js";
 import { diagnosticsSection } from "./sections/diagnostics.js";
 import { currentLiveSection } from "./sections/current-live.js";
-import { adBreakSection, sendToObsSection } from "./sections/key-options.js";
+import { adBreakSection, autoAdsSection, liveStatusSection, recordSection, sendToObsSection } from "./sections/key-options.js";
 import { obsSection } from "./sections/obs.js";
 
 type Section = (ctx: InspectorContext) => HTMLElement;
@@ -22,9 +22,10 @@ const SECTIONS: Record<string, Section[]> = {
 	"com.dailymotion.live.create": [createLiveSection, currentLiveSection, accountSection, obsSection],
 	"com.dailymotion.live.obs": [sendToObsSection, currentLiveSection, obsSection, accountSection],
 	"com.dailymotion.live.stream": [obsSection, accountSection],
-	"com.dailymotion.live.adbreak": [adBreakSection, currentLiveSection, accountSection, obsSection],
+	"com.dailymotion.live.adbreak": [adBreakSection, autoAdsSection, currentLiveSection, accountSection, obsSection],
 	"com.dailymotion.live.adtoggle": [currentLiveSection, accountSection, obsSection],
-	"com.dailymotion.live.status": [currentLiveSection, accountSection, obsSection],
+	"com.dailymotion.live.status": [liveStatusSection, currentLiveSection, accountSection, obsSection],
+	"com.dailymotion.live.record": [recordSection, currentLiveSection, accountSection, obsSection],
 };
 
 function connect(port: number, uuid: string, registerEvent: string, infoJson: string, actionInfoJson: string): void {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeObs, type FakeObs } from "../harness/fake-obs.ts";
 import { startStack, type Stack } from "../harness/stack.ts";
-import { createLiveWithKey, eventually, LONG_PRESS_MS, expectPluginHealthy, requireObsAndIngest, UUID, waitForCommand, waitForTitle } from "./support.ts";
+import { createLiveWithKey, eventually, expectPluginHealthy, isLiveTitle, LONG_PRESS_MS, requireObsAndIngest, UUID, waitForCommand, waitForTitle } from "./support.ts";
 
 const runObs = requireObsAndIngest("e2e faults-obs");
 /** OBS reconnects back off up to 30 s; a restarted OBS takes a few seconds to start. */
@@ -49,7 +49,7 @@ describe.skipIf(!runObs)("real OBS", () => {
 	it("refuses to change the stream settings while live, and the stream goes on", async () => {
 		const since = stack.host.commands.length;
 		await stack.host.press(streamKey);
-		await waitForTitle(stack.host, streamKey, "LIVE", { since, timeoutMs: 30_000 });
+		await waitForTitle(stack.host, streamKey, isLiveTitle, { since, timeoutMs: 30_000 });
 		await eventually(() => stack.sandbox.live(liveId)?.onair === true, "on air", 20_000);
 
 		const before = stack.host.commands.length;
@@ -71,7 +71,7 @@ describe.skipIf(!runObs)("real OBS", () => {
 		await waitForTitle(stack.host, streamKey, "Go live", { since, timeoutMs: RECONNECT_MS });
 		const again = stack.host.commands.length;
 		await stack.host.press(streamKey);
-		await waitForTitle(stack.host, streamKey, "LIVE", { since: again, timeoutMs: 30_000 });
+		await waitForTitle(stack.host, streamKey, isLiveTitle, { since: again, timeoutMs: 30_000 });
 		await eventually(() => stack.sandbox.live(liveId)?.onair === true, "on air again", 20_000);
 	}, 150_000);
 
@@ -91,7 +91,7 @@ describe.skipIf(!runObs)("real OBS", () => {
 
 		const fixed = stack.host.commands.length;
 		stack.host.piSetGlobalSettings({ ...stack.host.globalSettings, obsPassword: password });
-		await waitForTitle(stack.host, streamKey, "LIVE", { since: fixed, timeoutMs: 15_000 });
+		await waitForTitle(stack.host, streamKey, isLiveTitle, { since: fixed, timeoutMs: 15_000 });
 		expect(stack.sandbox.live(liveId)?.onair).toBe(true);
 	}, 60_000);
 
@@ -111,7 +111,7 @@ describe.skipIf(!runObs)("real OBS", () => {
 		const create = stack.host.commands.length;
 		await stack.host.press(createKey);
 		await stack.host.waitFor((c) => c.context === createKey && c.event === "showOk", { since: create, timeoutMs: 45_000 });
-		await waitForTitle(stack.host, streamKey, "LIVE", { since: create, timeoutMs: 15_000 });
+		await waitForTitle(stack.host, streamKey, isLiveTitle, { since: create, timeoutMs: 15_000 });
 		await expectPluginHealthy(stack);
 	}, 120_000);
 });

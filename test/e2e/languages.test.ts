@@ -31,7 +31,7 @@ describe.each(LANGUAGES)("Stream Deck in %s", (language) => {
 	const m = catalogMessages(language);
 	let stack: Stack;
 	let browser: Browser;
-	const keys = { create: "", obs: "", stream: "", adBreak: "", adToggle: "", status: "", adDial: "", statusDial: "" };
+	const keys = { create: "", obs: "", stream: "", adBreak: "", adToggle: "", status: "", adDial: "", statusDial: "", record: "" };
 
 	beforeAll(async () => {
 		stack = await startStack({ host: { language, devices: DEVICES } });
@@ -41,7 +41,8 @@ describe.each(LANGUAGES)("Stream Deck in %s", (language) => {
 		keys.stream = host.appear({ action: UUID.stream, device: "DECK" });
 		keys.adBreak = host.appear({ action: UUID.adBreak, device: "DECK" });
 		keys.adToggle = host.appear({ action: UUID.adToggle, device: "DECK" });
-		keys.status = host.appear({ action: UUID.status, device: "DECK" });
+		keys.status = host.appear({ action: UUID.status, device: "DECK", settings: { showHealth: true } });
+		keys.record = host.appear({ action: UUID.record, device: "DECK" });
 		keys.adDial = host.appear({ action: UUID.adBreak, device: "PLUS", controller: "Encoder" });
 		keys.statusDial = host.appear({ action: UUID.status, device: "PLUS", controller: "Encoder" });
 		if (browserOk) browser = await launchBrowser();
@@ -62,6 +63,7 @@ describe.each(LANGUAGES)("Stream Deck in %s", (language) => {
 		await waitForImage(host, keys.adBreak, (t) => has("face.noLive")(t) && has("face.selectLive")(t));
 		await waitForImage(host, keys.status, has("face.noLive"));
 		await waitForImage(host, keys.adToggle, has("face.noLive"));
+		await waitForImage(host, keys.record, has("face.noLive"));
 		await waitForTitle(host, keys.stream, m.t("error.obs.unreachable.title"));
 		await waitForCommand(host, keys.adDial, "setTriggerDescription", (c) => c.payload.push === m.t("action.adbreak.push"));
 
@@ -78,6 +80,7 @@ describe.each(LANGUAGES)("Stream Deck in %s", (language) => {
 		await waitForImage(host, keys.adBreak, (t) => has("face.offAir")(t) && has("face.adBreak.goLiveFirst")(t), { timeoutMs: 15_000 });
 		await waitForImage(host, keys.status, (t) => has("face.offAir")(t) && t.includes(LIVE_TITLE));
 		await waitForImage(host, keys.adToggle, has("face.adToggle.on"));
+		await waitForImage(host, keys.record, (t) => has("face.offAir")(t) && has("face.adBreak.goLiveFirst")(t));
 		let since = host.commands.length;
 		await host.press(keys.adToggle);
 		await waitForImage(host, keys.adToggle, has("face.adsOff"), { since });
@@ -104,6 +107,7 @@ describe.each(LANGUAGES)("Stream Deck in %s", (language) => {
 		await waitForCommand(host, keys.adDial, "setFeedback", (c) => c.payload.title === m.t("strip.adBreak.running"), { since });
 		await waitForImage(host, keys.status, has("face.status.onAir"), { timeoutMs: 20_000 });
 		await waitForCommand(host, keys.statusDial, "setFeedback", (c) => c.payload.title === m.t("strip.status.onAir"), { timeoutMs: 20_000 });
+		await waitForImage(host, keys.record, has("face.record.off"), { timeoutMs: 20_000 });
 
 		const texts = shownTexts(host);
 		expect(texts.length).toBeGreaterThan(30);
@@ -133,6 +137,7 @@ describe.each(LANGUAGES)("Stream Deck in %s", (language) => {
 			["adbreak", keys.adBreak],
 			["adtoggle", keys.adToggle],
 			["status", keys.status],
+			["record", keys.record],
 		] as const;
 		for (const [name, context] of actions) {
 			const inspector = await openInspector(browser, host, context);

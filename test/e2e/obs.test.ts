@@ -15,6 +15,7 @@ import {
 	createLiveWithNewKey,
 	currentLiveIdOf,
 	expectNoLeaks,
+	isLiveTitle,
 	liveReads,
 	LONG_PRESS_MS,
 	oneLine,
@@ -94,7 +95,7 @@ describe.skipIf(!run).each(BOTH_APIS)("OBS and ingest: Create Live → OBS strea
 		expect(currentLiveIdOf(host)).toBe(live.id);
 
 		// The Stream On/Off key follows OBS's real output.
-		await waitForTitle(host, streamKey, "LIVE", { since, timeoutMs: 15_000 });
+		await waitForTitle(host, streamKey, isLiveTitle, { since, timeoutMs: 15_000 });
 		expect(host.stateOf(streamKey)).toBe(1);
 		await ready;
 	});
@@ -143,7 +144,7 @@ describe.skipIf(!run).each(BOTH_APIS)("OBS and ingest: Create Live → OBS strea
 		const since = host.commands.length;
 		const publishesBefore = ingest!.publishes.length;
 		await host.press(streamKey);
-		await waitForTitle(host, streamKey, "LIVE", { since, timeoutMs: 20_000 });
+		await waitForTitle(host, streamKey, isLiveTitle, { since, timeoutMs: 20_000 });
 		expect(await outputActive(obs)).toBe(true);
 		await vi.waitFor(() => expect(sandbox.live(live.id)!.onair).toBe(true), { timeout: 15_000 });
 		expect(ingest!.publishes.slice(publishesBefore)).toContainEqual({ name: live.id, auth: live.publishToken, accepted: true });
@@ -157,7 +158,7 @@ describe.skipIf(!run).each(BOTH_APIS)("OBS and ingest: Create Live → OBS strea
 		await waitForTitle(host, streamKey, "Go live", { since, timeoutMs: 20_000 });
 		since = host.commands.length;
 		await host.press(streamKey);
-		await waitForTitle(host, streamKey, "LIVE", { since, timeoutMs: 20_000 });
+		await waitForTitle(host, streamKey, isLiveTitle, { since, timeoutMs: 20_000 });
 		expect(await outputActive(obs)).toBe(true);
 
 		// Leave OBS idle again.
@@ -189,7 +190,7 @@ describe.skipIf(!run).each(BOTH_APIS)("OBS and ingest: Create Live → OBS strea
 			timeout: 15_000,
 		});
 		await vi.waitFor(() => expect(sandbox.live(next.id)!.onair).toBe(true), { timeout: 15_000 });
-		await waitForTitle(host, streamKey, "LIVE", { since, timeoutMs: 15_000 });
+		await waitForTitle(host, streamKey, isLiveTitle, { since, timeoutMs: 15_000 });
 
 		// Leave OBS idle again for the tests after this one.
 		const stopAt = host.commands.length;

@@ -14,6 +14,7 @@ import { startStack, type Stack } from "../harness/stack.ts";
 import {
 	expectPluginHealthy,
 	imageClock,
+	isLiveTitle,
 	launchRequests,
 	pressAndSettle,
 	requireObsAndIngest,
@@ -91,7 +92,7 @@ describe.skipIf(!run)("OpenDeck on Linux: the plugin on Node 20 through a whole 
 		const { host, sandbox } = stack;
 		const since = host.commands.length;
 		await host.press(keys.stream);
-		await waitForTitle(host, keys.stream, "LIVE", { since, timeoutMs: 20_000 });
+		await waitForTitle(host, keys.stream, isLiveTitle, { since, timeoutMs: 20_000 });
 		expect((await obs.call("GetStreamStatus")).outputActive).toBe(true);
 		await expect.poll(() => sandbox.live(live.id)?.onair, { timeout: 15_000 }).toBe(true);
 		await waitForImage(host, keys.adBreak, /READY/, { since, timeoutMs: 15_000 });
@@ -120,7 +121,7 @@ describe.skipIf(!run)("OpenDeck on Linux: the plugin on Node 20 through a whole 
 		const texts = await waitForImage(host, keys.adBreak, isCountdown, { since: before.commands, timeoutMs: 15_000 });
 		expect(serverSecondsLeft(sandbox.live(live.id))).toBeGreaterThan(0); // still within the break: it really resumed
 		expect(Math.abs(imageClock(texts)! - serverSecondsLeft(sandbox.live(live.id)))).toBeLessThanOrEqual(1);
-		await waitForTitle(host, keys.stream, "LIVE", { since: before.commands, timeoutMs: 20_000 });
+		await waitForTitle(host, keys.stream, isLiveTitle, { since: before.commands, timeoutMs: 20_000 });
 
 		const posts = sandbox.requests.filter((r) => r.method === "POST").length;
 		const beforePress = host.commands.length;

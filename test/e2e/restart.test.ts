@@ -10,6 +10,7 @@ import {
 	currentLiveIdOf,
 	expectPluginHealthy,
 	goLiveWithAdBreak,
+	isLiveTitle,
 	joinTexts,
 	launchRequests,
 	requestsTo,
@@ -48,7 +49,7 @@ describe.skipIf(!runObs).each(BOTH_APIS)("plugin restart ($name API)", (api) => 
 		await host.restart();
 
 		// State comes back from OBS (streaming) and the API (break end time), not from the old process.
-		await waitForTitle(host, streamKey, "LIVE", { since: beforeRestart, timeoutMs: 20_000 });
+		await waitForTitle(host, streamKey, isLiveTitle, { since: beforeRestart, timeoutMs: 20_000 });
 		const countdown = await waitForImage(host, adBreakKey, /^ADS 0:\d\d ON AIR$/, { since: beforeRestart, timeoutMs: 15_000 });
 		expect(endTime - Date.now() / 1000).toBeGreaterThan(0); // still within the break: the key really resumed it
 		const shownSeconds = Number(/0:(\d\d)/.exec(joinTexts(countdown))![1]);

@@ -63,6 +63,11 @@ export async function waitForImage(
 	return imageTexts(c.payload.image as string);
 }
 
+/** The Stream key's title while live: "LIVE", or "LIVE" with OBS's bitrate under it once measured. */
+export function isLiveTitle(title: string): boolean {
+	return title === "LIVE" || /^LIVE\n[\d,]+ kb\/s$/.test(title);
+}
+
 /** Waits for a `setTitle` on `context` whose title is exactly `expected` (or satisfies it); returns the command. */
 export function waitForTitle(
 	host: Host,
@@ -343,7 +348,7 @@ export async function goLiveWithAdBreak(
 	await waitForCommand(host, keys.createKey, "showOk", undefined, { since, timeoutMs: 45_000 });
 	const liveId = currentLiveIdOf(host);
 	await eventually(() => sandbox.live(liveId)?.onair === true, "the live is on air through OBS and the ingest", 30_000);
-	await waitForTitle(host, keys.streamKey, "LIVE", { timeoutMs: 15_000 });
+	await waitForTitle(host, keys.streamKey, isLiveTitle, { timeoutMs: 15_000 });
 	const beforeBreak = host.commands.length;
 	await host.press(keys.adBreakKey);
 	await waitForCommand(host, keys.adBreakKey, "showOk", undefined, { since: beforeBreak, timeoutMs: 20_000 });

@@ -8,6 +8,7 @@ import { startHost, type Host, type HostOptions } from "./host/index.ts";
 import { startIngest, type Ingest } from "./ingest.ts";
 import { startObs, type RealObs } from "./obs.ts";
 import { startSandbox, type Sandbox, type SandboxOptions } from "./sandbox/index.ts";
+import { startTcpProxy, viaProxy, type TcpProxy } from "./tcp-proxy.ts";
 
 /** The plugin folder whose `bin/plugin.js` `npm run build` writes. */
 export const PLUGIN_DIR = fileURLToPath(new URL("../../com.dailymotion.live.sdPlugin", import.meta.url));
@@ -20,6 +21,7 @@ export const ACTION_UUID = {
 	adBreak: "com.dailymotion.live.adbreak",
 	adToggle: "com.dailymotion.live.adtoggle",
 	status: "com.dailymotion.live.status",
+	record: "com.dailymotion.live.record",
 } as const;
 
 /** Which sandbox account the plugin uses: legacy partner key, legacy user key + login, or an API v2 key. */
@@ -30,6 +32,8 @@ export interface StackOptions {
 	mode?: AccountKind;
 	/** Start nginx-rtmp as the sandbox's ingest (default false: publish URLs point at a closed port). */
 	ingest?: boolean;
+	/** With `ingest`: publish URLs go through a TCP proxy in front of it, which a test can throttle, stall or cut. */
+	ingestProxy?: boolean;
 	/** Start real OBS and put its URL and password into global settings (default false). */
 	obs?: boolean;
 	sandbox?: SandboxOptions;
@@ -43,6 +47,8 @@ export interface Stack {
 	sandbox: Sandbox;
 	host: Host;
 	ingest: Ingest | undefined;
+	/** The proxy in front of the ingest (`ingestProxy`). */
+	proxy: TcpProxy | undefined;
 	obs: RealObs | undefined;
 	/** Global settings for an account of the sandbox (what the inspector would have saved). */
 	accountSettings(mode: AccountKind): Record<string, string>;
@@ -76,7 +82,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const hooks = { publish: "", done: "" };
 		const ingest = options.ingest ? await startIngest({ hooks }) : undefined;
 		if (ingest) stops.push(() => ingest.stop());
-		const sandbox = await startSandbox({ ingestUrl: ingest?.url, ...options.sandbox });
+		const proxy = ingest && options.ingestProxy ? await startTcpProxy({ port: Number(new URL(ingest.url).port) }) : undefined;
+		if (proxy) stops.push(() => proxy.close());
+		const ingestUrl = ingest && proxy ? viaProxy(ingest.url, proxy) : ingest?.url;
+		const sandbox = await startSandbox({ ingestUrl, ...options.sandbox });
 		stops.push(() => sandbox.close());
 		Object.assign(hooks, sandbox.ingestHooks);
 		const obs = options.obs ? await startObs() : undefined;
@@ -91,7 +100,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		};
 		const host = await startHost({ pluginDir: PLUGIN_DIR, ...options.host, globalSettings });
 		stops.push(() => host.stop());
-		return { sandbox, host, ingest, obs, accountSettings, close };
+		return { sandbox, host, ingest, proxy, obs, accountSettings, close };
 	} catch (err) {
 		await close();
 		throw err;

@@ -39,6 +39,49 @@ const tokenRequests = () => sb.requests.filter((r) => r.path.endsWith("/token"))
 const apiRequests = (method: string, pattern: RegExp) => sb.requests.filter((r) => r.method === method && pattern.test(r.path));
 const input = { title: "Friday show", channel: "videogames", forKids: false, private: false };
 
+describe("recording on the legacy API", () => {
+	it("creates a live with live_auto_record=true only when asked; Dailymotion then records it once on air", async () => {
+		const client = new DailymotionClient(partnerConfig());
+		const plain = await client.createLive(input);
+		const recorded = await client.createLive({ ...input, autoRecord: true });
+		const [first, second] = apiRequests("POST", /\/videos$/);
+		expect(first!.form).not.toHaveProperty("live_auto_record");
+		expect(second!.form.live_auto_record).toBe("true");
+		expect(recorded.autoRecordError).toBeUndefined();
+		expect([sb.live(plain.id)!.autoRecord, sb.live(recorded.id)!.autoRecord]).toEqual([false, true]);
+	});
+
+	it("reads record_status only when asked, and starts and stops the recording with record_status=started|stopped", async () => {
+		const client = new DailymotionClient(partnerConfig());
+		const { id } = await client.createLive(input);
+		sb.setOnAir(id, true);
+		const plain = await client.getVideo(id);
+		const withRecording = await client.getVideo(id, ["recording"]);
+		const started = await client.setRecording(id, true);
+		const stopped = await client.setRecording(id, false);
+
+		const reads = apiRequests("GET", new RegExp(`/video/${id}$`)).map((r) => r.query.fields!.split(","));
+		expect(reads[0]).not.toContain("record_status");
+		expect(reads[1]).toEqual([...reads[0]!, "record_status"]);
+		expect([plain.recordStatus, withRecording.recordStatus]).toEqual([null, "stopped"]);
+		expect([started, stopped]).toEqual(["starting", "stopping"]);
+		const writes = apiRequests("POST", new RegExp(`/video/${id}$`));
+		expect(writes.map((r) => [r.form, r.query.fields])).toEqual([
+			[{ record_status: "started" }, "id,record_status"],
+			[{ record_status: "stopped" }, "id,record_status"],
+		]);
+	});
+
+	it("surfaces the API's refusal of a recording off air, sent once", async () => {
+		const client = new DailymotionClient(partnerConfig());
+		const { id } = await client.createLive(input);
+		const refused = await client.setRecording(id, true).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ApiError);
+		expect(refused).toMatchObject({ status: 400, type: "invalid_parameter" });
+		expect(apiRequests("POST", new RegExp(`/video/${id}$`))).toHaveLength(1);
+	});
+});
+
 describe("DailymotionClient against the sandbox", () => {
 	it.each(["partner", "user"] as const)("creates a live in %s mode with its publish URL", async (mode) => {
 		// Arrange

@@ -33,6 +33,37 @@ function v2Config(overrides: Partial<V2Config> = {}): V2Config {
 const input = { title: "Friday show", channel: "videogames", forKids: false, private: true };
 const requests = (method: string, pattern: RegExp) => sb.requests.filter((r) => r.method === method && pattern.test(r.path));
 
+describe("recording on API v2", () => {
+	it("turns auto-record on with the recording guide's PATCH after the create, only when asked", async () => {
+		const client = new DailymotionV2Client(v2Config());
+		const plain = await client.createLive(input);
+		const recorded = await client.createLive({ ...input, autoRecord: true });
+		const patches = requests("PATCH", /\/livestreams\/[^/]+$/);
+		expect(patches.map((r) => [r.path, r.json, r.status])).toEqual([[`/v2/livestreams/${recorded.id}`, { recording: { auto_record: true } }, 200]]);
+		expect([sb.live(plain.id)!.autoRecord, sb.live(recorded.id)!.autoRecord]).toEqual([false, true]);
+		expect(recorded.autoRecordError).toBeUndefined();
+	});
+
+	it("reports a failed auto-record PATCH beside the live it created, never as a failed create", async () => {
+		const client = new DailymotionV2Client(v2Config());
+		sb.inject({ method: "PATCH", path: /^\/v2\/livestreams\//, status: 503 });
+		const created = await client.createLive({ ...input, autoRecord: true });
+		expect(sb.live(created.id)).toBeDefined();
+		expect(created.publishUrl).toBe(sb.live(created.id)!.publishUrl);
+		expect(created.autoRecordError).toBeDefined();
+		expect(sb.live(created.id)!.autoRecord).toBe(false);
+		expect(requests("POST", /\/livestreams$/)).toHaveLength(1);
+	});
+
+	it("has no recording start/stop: UnsupportedError and no request", async () => {
+		const client = new DailymotionV2Client(v2Config());
+		const before = sb.requests.length;
+		await expect(client.setRecording()).rejects.toBeInstanceOf(UnsupportedError);
+		expect(client.capabilities.recording).toBe(false);
+		expect(sb.requests.length).toBe(before);
+	});
+});
+
 describe("DailymotionV2Client against the sandbox", () => {
 	it("creates a livestream (JSON body, strict booleans, 201) with its RTMP URL, using a live-scoped token", async () => {
 		const logger = recordingLogger();
@@ -69,6 +100,7 @@ describe("DailymotionV2Client against the sandbox", () => {
 			adBreaksEnabled: null,
 			adBreakEndTime: null,
 			adBreakRemaining: 24,
+			recordStatus: null,
 		});
 		const [read] = requests("GET", new RegExp(`/livestreams/${id}$`));
 		expect(read!.query.fields!.split(",")).toEqual(expect.arrayContaining(["status.onair", "advertising.end_at", "ingest.rtmp_url"]));

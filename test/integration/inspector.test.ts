@@ -15,6 +15,7 @@ const ACTIONS = {
 	adbreak: "com.dailymotion.live.adbreak",
 	adtoggle: "com.dailymotion.live.adtoggle",
 	status: "com.dailymotion.live.status",
+	record: "com.dailymotion.live.record",
 } as const;
 
 const browserOk = requireChromium();
@@ -51,6 +52,12 @@ async function inspect(action: keyof typeof ACTIONS, settings: Record<string, un
 	if (!shown.has(action)) shown.set(action, ctx);
 	open = await openInspector(browser, stack.host, ctx);
 	return { page: open.page, ctx };
+}
+
+/** Closes the open inspector (before opening another in the same test). */
+async function closeInspector(): Promise<void> {
+	await open?.close();
+	open = undefined;
 }
 
 /** Opens the inspector of a key of `action` shown earlier (or of a new one). */
@@ -292,6 +299,38 @@ describe.skipIf(!browserOk)("property inspector in Chromium", () => {
 		await vi.waitFor(() => expect(stack.host.settingsOf(ctx)).toEqual({ cooldown: 90 }), WAIT);
 		await expect.poll(() => page.locator("#action-cooldown-error").isVisible(), WAIT).toBe(false);
 		await screenshot(page, "inspector-adbreak");
+	});
+
+	it("Auto ad breaks: one schedule in the global settings, numbers shown only while on, validated inline; Live Status and Create Live options", async () => {
+		const { page, ctx } = await inspectAgain("adbreak");
+		const autoAds = page.getByRole("region", { name: "Auto ad breaks" });
+		await expect.poll(() => autoAds.getByLabel("Every (min)").isVisible(), WAIT).toBe(false);
+		await autoAds.getByLabel("Launch ad breaks on a schedule").check();
+		await expect.poll(() => autoAds.getByLabel("Every (min)").isVisible(), WAIT).toBe(true);
+		await autoAds.getByLabel("Every (min)").fill("2");
+		await expect.poll(() => page.locator("#global-autoAdsEvery-error").textContent(), WAIT).toBe("The ad-break interval must be at least 5 min");
+		await autoAds.getByLabel("Every (min)").fill("20");
+		await autoAds.getByLabel("Warn me (s)").fill("30");
+		await vi.waitFor(() => expect(stack.host.globalSettings).toMatchObject({ autoAds: true, autoAdsEvery: 20, autoAdsWarn: 30 }), WAIT);
+		expect(stack.host.settingsOf(ctx)).not.toHaveProperty("autoAds"); // never per key: one schedule for the show
+		await screenshot(page, "inspector-autoads");
+		await autoAds.getByLabel("Launch ad breaks on a schedule").uncheck();
+		await vi.waitFor(() => expect(stack.host.globalSettings.autoAds).toBe(false), WAIT);
+		await closeInspector();
+
+		const status = await inspect("status");
+		await status.page.getByRole("region", { name: "Live Status" }).getByLabel("Show stream health").check();
+		await vi.waitFor(() => expect(stack.host.settingsOf(status.ctx)).toEqual({ showHealth: true }), WAIT);
+		await closeInspector();
+
+		const record = await inspect("record");
+		await expect.poll(() => record.page.getByRole("region", { name: "Record On/Off" }).textContent(), WAIT).toContain("on the legacy API");
+		await screenshot(record.page, "inspector-record");
+		await closeInspector();
+
+		const create = await inspectAgain("create");
+		await create.page.getByRole("region", { name: "Create Live" }).getByLabel("Record the live").check();
+		await vi.waitFor(() => expect(stack.host.settingsOf(create.ctx)).toMatchObject({ autoRecord: true }), WAIT);
 	});
 
 	it("current live: lists the profile's lives, picks one, and edits its title, category and private flag on the API", async () => {

@@ -50,6 +50,34 @@ describe("one poller per live", () => {
 	});
 });
 
+describe("the fields a read asks for: the union of what watching keys need", () => {
+	const fieldLists = () =>
+		sandbox.requests.filter((r) => r.method === "GET" && r.path.endsWith(`/video/${liveId}`)).map((r) => r.query.fields!.split(","));
+
+	it("adds record_status only while a watcher needs it, with one read per poll however many keys", async () => {
+		const stopPlain = registry.watch(liveId, () => undefined);
+		await vi.waitFor(() => expect(fieldLists()).toHaveLength(1));
+		expect(fieldLists()[0]).not.toContain("record_status");
+		expect(registry.store(liveId).snapshot.extras).toEqual([]);
+
+		// A key that needs the recording's status: one read with it at once, not after the 60 s interval.
+		const stopRecord = registry.watch(liveId, () => undefined, ["recording"]);
+		const stopRecord2 = registry.watch(liveId, () => undefined, ["recording"]);
+		await vi.waitFor(() => expect(fieldLists()).toHaveLength(2));
+		expect(fieldLists()[1]).toContain("record_status");
+		expect(registry.store(liveId).snapshot).toMatchObject({ extras: ["recording"], video: { recordStatus: "stopped" } });
+
+		stopRecord();
+		await registry.refresh(liveId);
+		expect(fieldLists()[2]).toContain("record_status"); // one key still needs it
+		stopRecord2();
+		await registry.refresh(liveId);
+		expect(fieldLists()[3]).not.toContain("record_status");
+		expect(fieldLists()).toHaveLength(4);
+		stopPlain();
+	});
+});
+
 describe("an early read when the stream starts", () => {
 	const reads = () => requestsTo(new RegExp(`/video/${liveId}$`), "GET");
 

@@ -205,6 +205,20 @@ describe("sandbox API v2: livestreams", () => {
 		expect(sb.live(id)!.title).toBe("Renamed");
 	});
 
+	it("PATCH turns auto-record on with recording.auto_record (strict), and the recording object shows it", async () => {
+		const t = await liveToken();
+		const id = (await createLive(t)).livestream_id as string;
+		for (const body of [{ recording: true }, { recording: {} }, { recording: { auto_record: "true" } }, { recording: { auto_record: true, status: "started" } }]) {
+			expect((await send("PATCH", `/livestreams/${id}`, t, body)).status, JSON.stringify(body)).toBe(400);
+		}
+		expect(sb.live(id)!.autoRecord).toBe(false);
+		const patched = await send("PATCH", `/livestreams/${id}?fields=recording.auto_record`, t, { recording: { auto_record: true } });
+		expect(patched.body).toEqual({ recording: { auto_record: true } });
+		sb.setOnAir(id, true);
+		const read = await send("GET", `/livestreams/${id}?fields=recording`, t);
+		expect(read.body).toEqual({ recording: { auto_record: true, status: "starting" } });
+	});
+
 	it("launches an ad break only while on air, with the legacy rules and hourly quota, ISO end_at", async () => {
 		let t = await liveToken();
 		const id = (await createLive(t)).livestream_id as string;

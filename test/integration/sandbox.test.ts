@@ -561,6 +561,91 @@ describe("ad breaks", () => {
 		expect(errorOf(reply).error_data).toMatchObject({ param: "live_ad_break_launch" });
 		expect(sb.live(id)!.adBreakLaunches).toEqual([]);
 	});
+
+	it("uses the quota up on request, as breaks launched in the last hour would, and gives it back an hour later", async () => {
+		const token = await partnerToken();
+		const id = await createLive(token);
+		sb.setOnAir(id, true);
+		const url = `${sb.partner.apiUrl}/video/${id}?fields=${fields}`;
+		sb.useAdBreakQuota(id, 1);
+		const one = await call(url, token);
+		sb.useAdBreakQuota(id);
+		const refused = await post(url, launch, token);
+		clock += 3_600_000;
+		const back = await call(url, await partnerToken());
+
+		expect(one.body).toEqual({ live_ad_break_end_time: null, live_ad_break_remaining: 1 });
+		expect([refused.status, errorOf(refused).message]).toEqual([400, "The hourly quota of ad breaks is reached, try again later."]);
+		expect(back.body.live_ad_break_remaining).toBe(24);
+	});
+});
+
+describe("recording", () => {
+	const fields = "id,record_status";
+
+	it("starts (starting → started) and stops (stopping → stopped) a recording while on air, after a short while", async () => {
+		const token = await partnerToken();
+		const id = await createLive(token);
+		sb.setOnAir(id, true);
+		const url = `${sb.partner.apiUrl}/video/${id}?fields=${fields}`;
+		const before = await call(url, token);
+		const started = await post(url, { record_status: "started" }, token);
+		clock += 1_000;
+		const stillStarting = await call(url, token);
+		clock += 1_000;
+		const running = await call(url, token);
+		const again = await post(url, { record_status: "started" }, token);
+		const stopped = await post(url, { record_status: "stopped" }, token);
+		clock += 2_000;
+		const done = await call(url, token);
+
+		expect(before.body).toEqual({ id, record_status: "stopped" });
+		expect(started.body).toEqual({ id, record_status: "starting" });
+		expect(stillStarting.body.record_status).toBe("starting");
+		expect(running.body.record_status).toBe("started");
+		expect(again.body.record_status).toBe("started"); // asking for what already runs changes nothing
+		expect(stopped.body.record_status).toBe("stopping");
+		expect(done.body.record_status).toBe("stopped");
+		expect(sb.live(id)!.recordStatus).toBe("stopped");
+	});
+
+	it("refuses a recording off air and any record_status but started/stopped (400 invalid_parameter, nothing changes)", async () => {
+		const token = await partnerToken();
+		const id = await createLive(token);
+		const url = `${sb.partner.apiUrl}/video/${id}?fields=${fields}`;
+		const offAir = await post(url, { record_status: "started" }, token);
+		sb.setOnAir(id, true);
+		const wrong = await post(url, { record_status: "starting" }, token);
+		const withOther = await post(url, { record_status: "started", channel: "nope" }, token);
+
+		for (const reply of [offAir, wrong, withOther]) expect([reply.status, errorOf(reply).type]).toEqual([400, "invalid_parameter"]);
+		expect(errorOf(offAir).message).toMatch(/on air/);
+		expect(errorOf(wrong).error_data).toMatchObject({ param: "record_status" });
+		expect(sb.live(id)!.recordStatus).toBe("stopped");
+	});
+
+	it("records an auto-recorded live whenever it goes on air, and stops when it goes off air", async () => {
+		const token = await partnerToken();
+		const id = await createLive(token, { live_auto_record: "true" });
+		const plain = await createLive(token);
+		const url = (live: string) => `${sb.partner.apiUrl}/video/${live}?fields=id,live_auto_record,record_status`;
+		const created = await call(url(id), token);
+		sb.setOnAir(id, true);
+		sb.setOnAir(plain, true);
+		clock += 2_000;
+		const onAir = await call(url(id), token);
+		const notAuto = await call(url(plain), token);
+		sb.setOnAir(id, false);
+		clock += 2_000;
+		const offAir = await call(url(id), token);
+		const badFlag = await post(videosUrl("id"), { ...liveForm, live_auto_record: "maybe" }, token);
+
+		expect(created.body).toEqual({ id, live_auto_record: true, record_status: "stopped" });
+		expect(onAir.body.record_status).toBe("started");
+		expect(notAuto.body).toEqual({ id: plain, live_auto_record: false, record_status: "stopped" });
+		expect(offAir.body.record_status).toBe("stopped");
+		expect([badFlag.status, errorOf(badFlag).type]).toEqual([400, "invalid_parameter"]);
+	});
 });
 
 describe("ingest hooks", () => {

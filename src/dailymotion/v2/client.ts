@@ -8,7 +8,7 @@ import { transportFor } from "../http.js";
 import type { ConnectionInfo, LiveApi, Profile } from "../live-api.js";
 import type { PublishTarget } from "../publish-url.js";
 import { tokenResponseSchema } from "../schemas.js";
-import type { AdBreakLaunch, Channel, CreatedLive, CreateLiveInput, LiveSummary, VideoChanges, VideoState } from "../types.js";
+import type { AdBreakLaunch, Channel, CreatedLive, CreateLiveInput, LiveSummary, RecordStatus, VideoChanges, VideoState } from "../types.js";
 import { v2PublishTarget } from "./ingest.js";
 import { createLivestream, getLivestream, launchAdvertising, listLivestreams, patchLivestream, profileLivestreamsPath } from "./livestreams.js";
 import { EDITABLE_LIVESTREAM_FIELDS, meSchema, pageSchema, livestreamSchema } from "./schemas.js";
@@ -36,7 +36,8 @@ export const V2_ACCOUNT_SCOPE = "account.read";
 export class DailymotionV2Client implements LiveApi {
 	readonly version = "v2" as const;
 	/** v2 documents no field to allow or forbid ad breaks: the key says so instead of guessing one. */
-	readonly capabilities = { adBreakToggle: false };
+	/** Nor a manual recording start/stop (only auto-record, set at creation): the Record key says so. */
+	readonly capabilities = { adBreakToggle: false, recording: false };
 	readonly config: V2Config;
 	readonly #logger: Logger;
 	readonly #liveTokens: TokenProvider;
@@ -92,6 +93,10 @@ export class DailymotionV2Client implements LiveApi {
 
 	setAdBreaksEnabled(): Promise<void> {
 		return Promise.reject(new UnsupportedError("Ad breaks on/off is not available on API v2", { type: "unsupported" }));
+	}
+
+	setRecording(): Promise<RecordStatus | null> {
+		return Promise.reject(new UnsupportedError("Recording on/off is not available on API v2", { type: "unsupported" }));
 	}
 
 	launchAdBreak(id: string): Promise<AdBreakLaunch> {

@@ -33,7 +33,17 @@ export async function createLivestream(api: ApiRequester, profileId: string, inp
 			type: "unexpected_response",
 		});
 	}
-	return { id: created.livestream_id, title: created.title ?? input.title, channel: created.category ?? input.channel, publishUrl };
+	const live: CreatedLive = { id: created.livestream_id, title: created.title ?? input.title, channel: created.category ?? input.channel, publishUrl };
+	if (input.autoRecord) {
+		// v2 creates without recording options; its recording guide turns auto-record on with a PATCH. The live exists
+		// either way: a failure here is reported beside it, never as a failed create (which a press would repeat).
+		try {
+			await api.call({ method: "PATCH", path: livestreamPath(live.id), json: { recording: { auto_record: true } }, schema: patchAnswerSchema });
+		} catch (error) {
+			live.autoRecordError = error;
+		}
+	}
+	return live;
 }
 
 /** `PATCH /livestreams/{id}` with only the changed fields; nothing is sent when nothing changes. */

@@ -15,7 +15,10 @@ function privateOf(visibility: string | null | undefined): boolean | null {
 	return null;
 }
 
-/** Maps a v2 livestream to the domain type. v2 reports no audience and has no ad-breaks on/off field. */
+/**
+ * Maps a v2 livestream to the domain type. v2 reports no audience and has no ad-breaks on/off field; its recording
+ * object is not read (v2 documents no manual start/stop, so no key shows it).
+ */
 export function toVideoState(live: LivestreamResponse): VideoState {
 	return {
 		id: live.livestream_id,
@@ -30,6 +33,7 @@ export function toVideoState(live: LivestreamResponse): VideoState {
 		adBreaksEnabled: null,
 		adBreakEndTime: isoSeconds(live.advertising?.end_at),
 		adBreakRemaining: live.advertising?.remaining ?? null,
+		recordStatus: null,
 	};
 }
 

@@ -47,6 +47,7 @@ export function createLiveSection({ form, channels, m }: InspectorContext): HTML
 
 	const forKids = form.toggle({ scope: a, key: "forKids", label: m.t("pi.create.forKids"), fallback: false });
 	const isPrivate = form.toggle({ scope: a, key: "private", label: m.t("pi.create.private"), fallback: false });
+	const record = form.toggle({ scope: a, key: "autoRecord", label: m.t("pi.create.autoRecord"), fallback: false, hint: m.t("pi.create.autoRecordHint") });
 	const after = form.select({
 		scope: a,
 		key: "afterCreate",
@@ -54,5 +55,5 @@ export function createLiveSection({ form, channels, m }: InspectorContext): HTML
 		fallback: "obs",
 		options: AFTER_CREATE.map((value) => ({ value, label: m.t(AFTER_CREATE_LABELS[value]) })),
 	});
-	return section("create", m.t("action.create.name"), title.row, category.row, forKids.row, isPrivate.row, after.row);
+	return section("create", m.t("action.create.name"), title.row, category.row, forKids.row, isPrivate.row, record.row, after.row);
 }

@@ -25,13 +25,24 @@ export interface LiveState {
 	adBreakEndTime: number | null;
 	adBreakLaunches: number[];
 	publishToken: string;
+	/** `live_auto_record`: recording starts whenever the live goes on air. */
+	autoRecord: boolean;
+	/** Where the recording is heading and since when (ms): the status passes through starting/stopping first. */
+	recording: { target: "started" | "stopped"; since: number };
 }
+
+/** What `record_status` a request may set (the guide's two values). */
+export type RecordTarget = LiveState["recording"]["target"];
 
 /** Fields a create call sets. */
 export type NewLive = Pick<
 	LiveState,
 	"title" | "channel" | "published" | "private" | "isCreatedForKids" | "description" | "tags" | "ownerId"
->;
+> &
+	Partial<Pick<LiveState, "autoRecord">>;
+
+/** How long a recording takes to start or stop (`starting` → `started`, `stopping` → `stopped`), by default. */
+export const RECORD_TRANSITION_MS = 2_000;
 
 /** Unix seconds from a ms clock. */
 export function seconds(ms: number): number {
@@ -42,12 +53,14 @@ export function seconds(ms: number): number {
 export class LiveStore {
 	readonly #now: () => number;
 	readonly #ingestUrl: string;
+	readonly #recordTransitionMs: number;
 	readonly #lives = new Map<string, LiveState>();
 	#seq = 0;
 
-	constructor(now: () => number, ingestUrl: string) {
+	constructor(now: () => number, ingestUrl: string, recordTransitionMs = RECORD_TRANSITION_MS) {
 		this.#now = now;
 		this.#ingestUrl = ingestUrl.replace(/\/+$/, "");
+		this.#recordTransitionMs = recordTransitionMs;
 	}
 
 	create(fields: NewLive): LiveState {
@@ -66,6 +79,8 @@ export class LiveStore {
 			adBreakEndTime: null,
 			adBreakLaunches: [],
 			publishToken: randomSecret(16),
+			autoRecord: fields.autoRecord ?? false,
+			recording: { target: "stopped", since: -Infinity },
 		};
 		this.#lives.set(id, state);
 		return state;
@@ -89,7 +104,10 @@ export class LiveStore {
 		return `${this.#ingestUrl}/${state.id}?auth=${state.publishToken}`;
 	}
 
-	/** Flips on-air; `live_airing_time` is set only on an off → on transition. */
+	/**
+	 * Flips on-air; `live_airing_time` is set only on an off → on transition. Going on air starts the recording of an
+	 * auto-recorded live; going off air stops any recording (there is nothing left to record).
+	 */
 	setOnAir(state: LiveState, onair: boolean): void {
 		if (onair === state.onair) return;
 		const now = this.#now();
@@ -101,6 +119,31 @@ export class LiveStore {
 			state.airingSinceMs = null;
 		}
 		state.onair = onair;
+		if (onair && state.autoRecord) this.setRecording(state, "started");
+		if (!onair) this.setRecording(state, "stopped");
+	}
+
+	/** `record_status` now: `starting`/`stopping` for a short while after a change, then `started`/`stopped`. */
+	recordStatus(state: LiveState): "starting" | "started" | "stopping" | "stopped" {
+		const settled = this.#now() - state.recording.since >= this.#recordTransitionMs;
+		if (state.recording.target === "started") return settled ? "started" : "starting";
+		return settled ? "stopped" : "stopping";
+	}
+
+	/** Heads the recording to `target`; asking for where it already goes changes nothing. */
+	setRecording(state: LiveState, target: RecordTarget): void {
+		if (state.recording.target === target) return;
+		state.recording = { target, since: this.#now() };
+	}
+
+	/**
+	 * Uses up the rolling hour's ad-break quota down to `remaining`, as if breaks had run in the last hour (launched
+	 * long enough ago that none is running); the quota comes back as those launches age past an hour (§8.8).
+	 */
+	useAdBreakQuota(state: LiveState, remaining: number): void {
+		const now = seconds(this.#now());
+		while (this.adBreakRemaining(state) > Math.max(0, remaining)) state.adBreakLaunches.push(now - 600);
+		state.adBreakLaunches.sort((a, b) => a - b);
 	}
 
 	/** Simulated viewers: grows slowly with time on air, stable within a second; null off air. */
@@ -139,6 +182,8 @@ export class LiveStore {
 			adBreakLaunches: [...state.adBreakLaunches],
 			publishToken: state.publishToken,
 			publishUrl: this.publishUrl(state),
+			autoRecord: state.autoRecord,
+			recordStatus: this.recordStatus(state),
 		};
 	}
 }

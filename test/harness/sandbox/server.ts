@@ -25,7 +25,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		now,
 		accounts,
 		tokens: new TokenStore(now, options.tokenTtlSeconds ?? 36000),
-		store: new LiveStore(now, options.ingestUrl ?? "rtmp://127.0.0.1:1935/live"),
+		store: new LiveStore(now, options.ingestUrl ?? "rtmp://127.0.0.1:1935/live", options.recordTransitionMs),
 	};
 	const faults = new FaultQueue();
 	const requests: RecordedRequest[] = [];
@@ -131,6 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return state && ctx.store.snapshot(state);
 		},
 		setOnAir: (id, onair) => ctx.store.setOnAir(liveOrThrow(id), onair),
+		useAdBreakQuota: (id, remaining = 0) => ctx.store.useAdBreakQuota(liveOrThrow(id), remaining),
 		deleteLive: (id) => ctx.store.delete(liveOrThrow(id).id),
 		expireTokens: () => ctx.tokens.expireAccessTokens(),
 		revokeCredentials: () => {

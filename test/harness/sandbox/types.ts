@@ -12,6 +12,8 @@ export interface SandboxOptions {
 	ingestUrl?: string;
 	/** Millisecond clock, default `Date.now` (token expiry, ad breaks, airing time). */
 	now?: () => number;
+	/** How long `record_status` stays `starting` or `stopping` after a change (default 2000). */
+	recordTransitionMs?: number;
 }
 
 /**
@@ -83,6 +85,9 @@ export interface LiveRecord {
 	adBreakLaunches: number[];
 	publishToken: string;
 	publishUrl: string;
+	/** `live_auto_record`. */
+	autoRecord: boolean;
+	recordStatus: "starting" | "started" | "stopping" | "stopped";
 }
 
 /** A running sandbox and its test controls. */
@@ -104,6 +109,11 @@ export interface Sandbox {
 	live(id: string): LiveRecord | undefined;
 	/** Simulates a publisher connecting (sets liveAiringTime on true) or leaving. */
 	setOnAir(id: string, onair: boolean): void;
+	/**
+	 * Uses up the live's hourly ad-break quota down to `remaining` (default 0), as breaks launched elsewhere in the last
+	 * hour would (none of them running now).
+	 */
+	useAdBreakQuota(id: string, remaining?: number): void;
 	/** Deletes a live as if the owner removed it on dailymotion.com (later reads answer 404). */
 	deleteLive(id: string): void;
 	/** Every issued access token becomes invalid (401 invalid_token). Refresh tokens survive. */

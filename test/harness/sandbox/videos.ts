@@ -14,11 +14,11 @@ import {
 	requireFormBody,
 	requireParams,
 } from "./form.ts";
-import type { LiveState } from "./live-store.ts";
+import type { LiveState, RecordTarget } from "./live-store.ts";
 import type { SandboxRequest } from "./request.ts";
 import type { Principal } from "./tokens.ts";
 
-const createParams = ["mode", "published", "channel", "is_created_for_kids", "title", "private", "description", "tags"];
+const createParams = ["mode", "published", "channel", "is_created_for_kids", "title", "private", "description", "tags", "live_auto_record"];
 const editParams = [
 	"title",
 	"channel",
@@ -26,6 +26,8 @@ const editParams = [
 	"is_created_for_kids",
 	"live_ad_break",
 	"live_ad_break_launch",
+	"live_auto_record",
+	"record_status",
 	"description",
 	"tags",
 ];
@@ -47,9 +49,19 @@ export function createLive(req: SandboxRequest, ctx: SandboxContext, ownerId: st
 		private: form.private === undefined ? false : parseBoolean("private", form.private),
 		description: form.description === undefined ? "" : parseDescription(form.description),
 		tags: form.tags === undefined ? [] : parseTags(form.tags),
+		autoRecord: form.live_auto_record === undefined ? false : parseBoolean("live_auto_record", form.live_auto_record),
 		ownerId,
 	});
 	return jsonResponse(200, renderVideo(state, fields, ctx.store));
+}
+
+/** `record_status=started|stopped` (the recording guide's two values), accepted only while the live is on air. */
+function parseRecordTarget(value: string, state: LiveState): RecordTarget {
+	if (value !== "started" && value !== "stopped") {
+		throw invalidParameter("record_status", `The parameter "record_status" must be "started" or "stopped", not "${value}".`);
+	}
+	if (!state.onair) throw invalidParameter("record_status", "A live can only be recorded while it is on air.");
+	return value;
 }
 
 function invalidMode(mode: string): never {
@@ -116,6 +128,8 @@ export function editVideo(req: SandboxRequest, ctx: SandboxContext, principal: P
 		changes.isCreatedForKids = parseBoolean("is_created_for_kids", form.is_created_for_kids);
 	}
 	if (form.live_ad_break !== undefined) changes.adBreaksEnabled = parseBoolean("live_ad_break", form.live_ad_break);
+	if (form.live_auto_record !== undefined) changes.autoRecord = parseBoolean("live_auto_record", form.live_auto_record);
+	const record = form.record_status === undefined ? undefined : parseRecordTarget(form.record_status, state);
 	if (form.description !== undefined) changes.description = parseDescription(form.description);
 	if (form.tags !== undefined) changes.tags = parseTags(form.tags);
 	const now = ctx.now();
@@ -128,6 +142,7 @@ export function editVideo(req: SandboxRequest, ctx: SandboxContext, principal: P
 	}
 	Object.assign(state, changes);
 	if (launch !== undefined) applyLaunch(state, now);
+	if (record !== undefined) ctx.store.setRecording(state, record);
 	return jsonResponse(200, renderVideo(state, fields, ctx.store));
 }
 

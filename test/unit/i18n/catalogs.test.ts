@@ -22,11 +22,11 @@ function entries(catalog: Catalog): [string, string | Plural][] {
 }
 
 /** Words that stay as they are in every language: names, protocols, and the plugin's brand. */
-const SAME_EVERYWHERE = new Set(["Dailymotion Live", "OBS", "API", "API v2 (/v2/livestreams)", "{name} ({id})", "TV", "Webcam", "Sport", "{headline}: {reason}", "{headline}: {detail}", "API URL", "WebSocket URL"]);
+const SAME_EVERYWHERE = new Set(["Dailymotion Live", "OBS", "API", "API v2 (/v2/livestreams)", "{name} ({id})", "TV", "Webcam", "Sport", "{headline}: {reason}", "{headline}: {detail}", "API URL", "WebSocket URL", "{kbps} kb/s"]);
 /** Per language, the few values that are rightly the same as English (loanwords the language uses). */
 const SAME_AS_ENGLISH: Partial<Record<Language, readonly string[]>> = {
 	fr: ["Live", "Tech", "People"],
-	de: ["LIVE", "Live", "OFFLINE", "Gaming", "Comedy & Unterhaltung", "Webcam"],
+	de: ["LIVE", "Live", "OFFLINE", "Gaming", "Comedy & Unterhaltung", "Webcam", "LIVE\n{rate}"],
 	es: ["ERROR", "Error"],
 	ko: ["TV"],
 };

@@ -9,12 +9,13 @@ const IMGS = join(import.meta.dirname, "../../../com.dailymotion.live.sdPlugin/i
 
 const svgSizes: [string, number][] = [
 	["plugin/category.svg", 28],
-	...["create", "obs", "stream", "adbreak", "adtoggle", "status"].flatMap((name): [string, number][] => [
+	...["create", "obs", "stream", "adbreak", "adtoggle", "status", "record"].flatMap((name): [string, number][] => [
 		[`actions/${name}/icon.svg`, 20],
 		[`actions/${name}/key.svg`, 144],
 	]),
 	["actions/stream/key-live.svg", 144],
 	["actions/adtoggle/key-off.svg", 144],
+	["actions/record/key-on.svg", 144],
 	["actions/adbreak/encoder.svg", 72],
 	["actions/status/encoder.svg", 72],
 ];
@@ -27,7 +28,7 @@ describe("image assets", () => {
 		expect(xmlProblems(svg)).toEqual([]);
 	});
 
-	it.each(["create", "obs", "stream", "adbreak", "adtoggle", "status"])(
+	it.each(["create", "obs", "stream", "adbreak", "adtoggle", "status", "record"])(
 		"actions/%s/icon.svg is white on transparent",
 		async (name) => {
 			const svg = await readFile(join(IMGS, `actions/${name}/icon.svg`), "utf8");
@@ -47,6 +48,8 @@ describe("image assets", () => {
 			["actions/adtoggle/key.svg", "adtoggle-on"],
 			["actions/adtoggle/key-off.svg", "adtoggle-off"],
 			["actions/status/key.svg", "status"],
+			["actions/record/key.svg", "record-off"],
+			["actions/record/key-on.svg", "record-on"],
 		];
 		for (const [path, name] of expected) {
 			const svg = await readFile(join(IMGS, path), "utf8");

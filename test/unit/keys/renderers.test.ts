@@ -6,12 +6,14 @@ import {
 	renderAdToggle,
 	renderCreateLive,
 	renderLiveStatus,
+	renderRecord,
 	renderSendToObs,
 	renderStream,
 	type AdBreakView,
 	type AdToggleView,
 	type CreateLiveView,
 	type LiveStatusView,
+	type RecordView,
 	type SendToObsView,
 	type StreamView,
 } from "../../../src/keys/index.ts";
@@ -53,6 +55,10 @@ const cases: { name: string; render: () => string; shows: string }[] = [
 			[{ state: "reconnecting" }, "RETRYING"],
 			[{ state: "unreachable" }, "NO OBS"],
 			[{ state: "auth-failed" }, "AUTH"],
+			[{ state: "live", alarm: { level: "amber", reason: "dropped" } }, "DROPPING"],
+			[{ state: "live", alarm: { level: "red", reason: "dropped" } }, "DROPPING"],
+			[{ state: "live", alarm: { level: "amber", reason: "congested" } }, "LAGGING"],
+			[{ state: "live", alarm: { level: "red", reason: "stalled" } }, "STALLED"],
 		] as [StreamView, string][]
 	).map(([view, shows]) => ({ name: `stream ${view.state} ${view.elapsedMs ?? ""}`, render: () => renderStream(view, m), shows })),
 	...(
@@ -67,6 +73,10 @@ const cases: { name: string; render: () => string; shows: string }[] = [
 			[{ state: "off-air" }, "OFF AIR"],
 			[{ state: "quota" }, "0 LEFT"],
 			[{ state: "error", message: "Timeout" }, "Timeout"],
+			[{ state: "scheduled", phase: "waiting", remainingMs: 754_000, totalMs: 900_000, remaining: 22, snooze: "5 min" }, "NEXT AD 12:34 22 LEFT"],
+			[{ state: "scheduled", phase: "warning", remainingMs: 42_000, totalMs: 900_000, remaining: 22, snooze: "5 min" }, "AD IN 0:42"],
+			[{ state: "scheduled", phase: "failed", remainingMs: 840_000, totalMs: 900_000, remaining: 22, snooze: "5 min" }, "LAST FAILED"],
+			[{ state: "auto-retry" }, "RETRYING"],
 		] as [AdBreakView, string][]
 	).map(([view, shows], i) => ({ name: `ad-break ${view.state} #${i}`, render: () => renderAdBreak(view, m), shows })),
 	...(
@@ -89,8 +99,24 @@ const cases: { name: string; render: () => string; shows: string }[] = [
 			[{ state: "on-air", viewers: 1234, elapsedMs: 754_000 }, "1.2K"],
 			[{ state: "on-air", viewers: null, elapsedMs: null }, "—"],
 			[{ state: "error", message: "Token expired" }, "Token expired"],
+			[{ state: "on-air", viewers: 1234, elapsedMs: 754_000, health: { text: "6,012 kb/s", level: "ok" } }, "12:34 6,012 kb/s"],
+			[{ state: "on-air", viewers: 1234, elapsedMs: 754_000, health: { text: "6,012 kb/s", level: "red" } }, "6,012 kb/s"],
 		] as [LiveStatusView, string][]
 	).map(([view, shows], i) => ({ name: `live-status ${view.state} #${i}`, render: () => renderLiveStatus(view, m), shows })),
+	...(
+		[
+			[{ state: "off" }, "REC OFF"],
+			[{ state: "on" }, "REC RECORDING"],
+			[{ state: "starting" }, "STARTING RECORDING"],
+			[{ state: "stopping" }, "STOPPING RECORDING"],
+			[{ state: "unknown" }, "REC ?"],
+			[{ state: "off-air" }, "OFF AIR"],
+			[{ state: "no-live" }, "NO LIVE"],
+			[{ state: "loading" }, "LOADING"],
+			[{ state: "unavailable" }, "NOT ON API V2"],
+			[{ state: "error", message: "Timed out" }, "Timed out"],
+		] as [RecordView, string][]
+	).map(([view, shows]) => ({ name: `record ${view.state}`, render: () => renderRecord(view, m), shows })),
 ];
 
 /** All visible text of an SVG, entities decoded. */
@@ -157,6 +183,32 @@ describe("renderers distinguish their states", () => {
 		expect(renderStream({ state: "offline" }, m)).not.toContain("#D70015");
 	});
 
+	it("turns a live stream in trouble amber (dark amber key) or red (red frame, not the healthy red key)", () => {
+		const amber = renderStream({ state: "live", alarm: { level: "amber", reason: "congested" } }, m);
+		const red = renderStream({ state: "live", alarm: { level: "red", reason: "congested" } }, m);
+		expect(amber).toMatch(/<rect width="144" height="144" fill="#6B4500"/);
+		expect(amber).not.toContain('stroke="#FF3B30"');
+		expect(red).toContain('stroke="#FF3B30" stroke-width="10"');
+		expect(red).not.toContain("#D70015");
+	});
+
+	it("draws the next scheduled break's ring green while waiting, amber in the warning window, emptying towards it", () => {
+		const ring = (svg: string) => /<circle [^>]*stroke="(#[0-9A-F]+)"[^>]*stroke-dashoffset="([\d.]+)"/.exec(svg)!;
+		const view = { state: "scheduled", remaining: 3, totalMs: 600_000, snooze: "5 min" } as const;
+		const early = ring(renderAdBreak({ ...view, phase: "waiting", remainingMs: 540_000 }, m));
+		const late = ring(renderAdBreak({ ...view, phase: "waiting", remainingMs: 120_000 }, m));
+		const warning = ring(renderAdBreak({ ...view, phase: "warning", remainingMs: 30_000 }, m));
+		expect([early[1], late[1], warning[1]]).toEqual(["#30D158", "#30D158", "#FFB020"]);
+		expect(Number(late[2])).toBeGreaterThan(Number(early[2])); // less ring left, closer to the break
+	});
+
+	it("colours Live Status's health line by the stream's level", () => {
+		const line = (level: "ok" | "amber" | "red") =>
+			/fill="(#[0-9A-F]+)"[^>]*>4,210 kb\/s</.exec(renderLiveStatus({ state: "on-air", viewers: 3, elapsedMs: 1_000, health: { text: "4,210 kb/s", level } }, m))?.[1];
+		expect([line("ok"), line("amber"), line("red")]).toEqual(["#30D158", "#FFB020", "#FF3B30"]);
+		expect(renderLiveStatus({ state: "on-air", viewers: 3, elapsedMs: 1_000 }, m)).not.toContain("kb/s");
+	});
+
 	it("keeps long error messages to two short lines with an ellipsis", () => {
 		const svg = renderAdBreak({ state: "error", message: "The Dailymotion API answered with a very long error text" }, m);
 		const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
@@ -183,7 +235,7 @@ describe("keys whose action sets a title (Create Live, Send to OBS, Stream) leav
 	const titled = cases.filter((c) => /^(create-live|send-to-obs|stream) /.test(c.name));
 
 	it("covers every state of the three renderers", () => {
-		expect(titled).toHaveLength(4 + 5 + 8);
+		expect(titled).toHaveLength(4 + 5 + 12);
 	});
 
 	it.each(titled)("$name: one state word and a glyph, both above the title area", ({ render }) => {

@@ -18,6 +18,7 @@ function video(changes: Partial<VideoState> = {}): VideoState {
 		adBreaksEnabled: true,
 		adBreakEndTime: null,
 		adBreakRemaining: 24,
+		recordStatus: null,
 		...changes,
 	};
 }

@@ -45,6 +45,7 @@ export class FakeLive {
 			adBreaksEnabled: this.enabled,
 			adBreakEndTime: this.reportsEndTime ? this.endTime : null,
 			adBreakRemaining: this.remaining(),
+			recordStatus: null,
 		};
 	}
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { adScheduleConfig, parseAdScheduleSettings } from "../../../src/settings/ad-schedule.ts";
+import { adScheduleConfig, minuteLength, parseAdScheduleSettings } from "../../../src/settings/ad-schedule.ts";
+import { parseGlobalSettings } from "../../../src/settings/global.ts";
 import { catalogMessages } from "../../../src/i18n/catalogs/index.ts";
 import type { ProblemKey } from "../../../src/i18n/messages.ts";
 import { problemText } from "../../../src/settings/problems.ts";
@@ -52,5 +53,29 @@ describe("automatic ad-break settings", () => {
 	it("compress every duration alike when a test shortens the minute", () => {
 		const on = parseAdScheduleSettings({ autoAds: true, autoAdsEvery: 5, autoAdsFirst: 1, autoAdsWarn: 30 }).value;
 		expect(adScheduleConfig(on, 12_000)).toEqual({ everyMs: 60_000, firstAfterMs: 12_000, warnMs: 6_000 });
+	});
+});
+
+describe("the schedule's minute (DAILYMOTION_LIVE_MINUTE_MS, a test seam)", () => {
+	it("is 60 s unless the variable holds a positive whole number of ms", () => {
+		expect(minuteLength(undefined)).toBe(60_000);
+		expect(minuteLength("8000")).toBe(8_000);
+		expect(minuteLength(" 1 ")).toBe(1);
+		for (const bad of ["", "0", "-5", "1.5", "abc", "1e3", "99999999999999999999"]) expect(minuteLength(bad), bad).toBe(60_000);
+	});
+
+	it("compresses every duration of the schedule, the warning's seconds included", () => {
+		const settings = { autoAds: true, autoAdsEvery: 5, autoAdsFirst: 2, autoAdsWarn: 30 };
+		expect(adScheduleConfig(settings, minuteLength("8000"))).toEqual({ everyMs: 40_000, firstAfterMs: 16_000, warnMs: 4_000 });
+		expect(adScheduleConfig(settings, minuteLength(undefined))).toEqual({ everyMs: 300_000, firstAfterMs: 120_000, warnMs: 30_000 });
+	});
+});
+
+describe("in the global settings (one schedule for the show)", () => {
+	it("are read with the other global settings; a bad field falls back without touching the rest", () => {
+		const { value, problems } = parseGlobalSettings({ apiKey: "k", autoAds: true, autoAdsEvery: 90, autoAdsFirst: "3" });
+		expect(value).toMatchObject({ apiKey: "k", autoAds: true, autoAdsEvery: 15, autoAdsFirst: 3, autoAdsWarn: 60 });
+		expect(problems.map(say)).toEqual(["The ad-break interval must be at most 60 min"]);
+		expect(parseGlobalSettings({}).value.autoAds).toBe(false);
 	});
 });

@@ -6,9 +6,9 @@ import { problemText } from "../../../src/settings/problems.ts";
 const en = catalogMessages("en");
 
 describe("Create Live settings", () => {
-	it("defaults to a dated gaming live, public, not for kids, sent to OBS", () => {
+	it("defaults to a dated gaming live, public, not for kids, not recorded, sent to OBS", () => {
 		expect(parseCreateLiveSettings(undefined)).toEqual({
-			value: { title: DEFAULT_TITLE, channel: "videogames", forKids: false, private: false, afterCreate: "obs" },
+			value: { title: DEFAULT_TITLE, channel: "videogames", forKids: false, private: false, autoRecord: false, afterCreate: "obs" },
 			problems: [],
 		});
 	});

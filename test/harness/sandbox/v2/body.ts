@@ -82,3 +82,10 @@ export const positiveInteger: Rule = (value, field) => {
 	if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw invalidParameter(field, `"${field}" must be an integer of at least 1.`);
 	return value;
 };
+
+/** `{"auto_record": true|false}`: the recording options a PATCH may change (API v2's recording guide). */
+export const recordingOptions: Rule = (value, field) => {
+	if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalidParameter(field, `"${field}" must be an object.`);
+	const options = checkBody(value as Record<string, unknown>, { auto_record: strictBoolean }, ["auto_record"]);
+	return options.auto_record;
+};

@@ -4,7 +4,7 @@ import type { SandboxContext } from "../context.ts";
 import { jsonResponse, type SandboxResponse } from "../errors.ts";
 import { seconds, type LiveState } from "../live-store.ts";
 import type { SandboxRequest } from "../request.ts";
-import { category, checkBody, checkQuery, description, intParam, jsonObject, positiveInteger, strictBoolean, title, visibility, type Rule } from "./body.ts";
+import { category, checkBody, checkQuery, description, intParam, jsonObject, positiveInteger, recordingOptions, strictBoolean, title, visibility, type Rule } from "./body.ts";
 import { invalidParameter, V2Error } from "./errors.ts";
 import { iso, livestream, parseFields, select } from "./resource.ts";
 
@@ -39,16 +39,20 @@ export function readLivestream(req: SandboxRequest, ctx: SandboxContext, state: 
 	return jsonResponse(200, render(req, ctx, state));
 }
 
+/** What a PATCH may change besides the create fields: `recording.auto_record` (v2's recording guide). */
+const patchable: Record<string, Rule> = { ...writable, recording: recordingOptions };
+
 /** `PATCH /livestreams/{id}`: only the fields sent change; all are checked before any is applied. */
 export function patchLivestream(req: SandboxRequest, ctx: SandboxContext, state: LiveState): SandboxResponse {
 	checkQuery(req.query, ["fields"]);
-	const body = checkBody(jsonObject(req), writable);
+	const body = checkBody(jsonObject(req), patchable);
 	if (Object.keys(body).length === 0) throw invalidParameter("body", "Send at least one field to change.");
 	if (body.title !== undefined) state.title = body.title as string;
 	if (body.category !== undefined) state.channel = body.category as string;
 	if (body.visibility !== undefined) state.private = body.visibility === "private";
 	if (body.is_for_kids !== undefined) state.isCreatedForKids = body.is_for_kids as boolean;
 	if (body.description !== undefined) state.description = body.description as string;
+	if (body.recording !== undefined) state.autoRecord = body.recording as boolean;
 	return jsonResponse(200, render(req, ctx, state));
 }
 

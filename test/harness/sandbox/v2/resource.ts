@@ -27,7 +27,7 @@ export function livestream(state: LiveState, store: LiveStore): Record<string, u
 			available_servers: [{ name: "Default", host }],
 		},
 		advertising: { end_at: iso(state.adBreakEndTime), remaining: store.adBreakRemaining(state) },
-		recording: { enabled: false, status: "stopped" },
+		recording: { auto_record: state.autoRecord, status: store.recordStatus(state) },
 	};
 }
 
