@@ -148,7 +148,10 @@ export class LiveRegistry {
 		const entry = this.#entry(id);
 		this.refresh(id)
 			.then(() => {
-				if (entry.watchers > 0) this.#schedule(id, entry);
+				if (entry.watchers === 0) return;
+				// A key that needs an extra field appeared while a read without it was under way: read again now.
+				if (entry.failures === 0 && !this.#hasExtras(entry)) this.#scheduleFirstRead(id, entry);
+				else this.#schedule(id, entry);
 			})
 			.catch((err: unknown) => this.#deps.logger.error("Live poll failed unexpectedly", err));
 	}

@@ -56,7 +56,8 @@ describe("the fields a read asks for: the union of what watching keys need", () 
 
 	it("adds record_status only while a watcher needs it, with one read per poll however many keys", async () => {
 		const stopPlain = registry.watch(liveId, () => undefined);
-		await vi.waitFor(() => expect(fieldLists()).toHaveLength(1));
+		await vi.waitFor(() => expect(registry.store(liveId).snapshot.video).not.toBeNull());
+		expect(fieldLists()).toHaveLength(1);
 		expect(fieldLists()[0]).not.toContain("record_status");
 		expect(registry.store(liveId).snapshot.extras).toEqual([]);
 
@@ -65,7 +66,10 @@ describe("the fields a read asks for: the union of what watching keys need", () 
 		const stopRecord2 = registry.watch(liveId, () => undefined, ["recording"]);
 		await vi.waitFor(() => expect(fieldLists()).toHaveLength(2));
 		expect(fieldLists()[1]).toContain("record_status");
-		expect(registry.store(liveId).snapshot).toMatchObject({ extras: ["recording"], video: { recordStatus: "stopped" } });
+		// The request is on the wire before its answer is applied.
+		await vi.waitFor(() =>
+			expect(registry.store(liveId).snapshot).toMatchObject({ extras: ["recording"], video: { recordStatus: "stopped" } }),
+		);
 
 		stopRecord();
 		await registry.refresh(liveId);
@@ -74,6 +78,20 @@ describe("the fields a read asks for: the union of what watching keys need", () 
 		await registry.refresh(liveId);
 		expect(fieldLists()[3]).not.toContain("record_status");
 		expect(fieldLists()).toHaveLength(4);
+		stopPlain();
+	});
+
+	it("reads again with record_status when its key appears while a read without it is under way", async () => {
+		await sandbox.close();
+		sandbox = await startSandbox({ now: () => clock, latencyMs: 300 });
+		await setUp();
+		const stopPlain = registry.watch(liveId, () => undefined);
+		await vi.waitFor(() => expect(fieldLists()).toHaveLength(1)); // on the wire, answer still 300 ms away
+		const stopRecord = registry.watch(liveId, () => undefined, ["recording"]);
+		await vi.waitFor(() => expect(fieldLists()).toHaveLength(2), { timeout: 3_000 });
+		expect(fieldLists()[1]).toContain("record_status");
+		await vi.waitFor(() => expect(registry.store(liveId).snapshot.extras).toEqual(["recording"]), { timeout: 3_000 });
+		stopRecord();
 		stopPlain();
 	});
 });
