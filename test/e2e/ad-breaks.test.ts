@@ -22,6 +22,7 @@ import {
 	VIDEO_PATH,
 	waitForCommand,
 	waitForImage,
+	onlyIf,
 } from "./support.ts";
 
 const DEVICES: DeviceInfo[] = [
@@ -114,7 +115,7 @@ describe.each(BOTH_APIS)("Ad Break, Ad Breaks On/Off and Live Status on one live
 		}
 	});
 
-	it.runIf(api.name === "v2")("Ad Breaks On/Off says it is not available on API v2; a press alerts and sends nothing", async () => {
+	onlyIf(api.name === "v2")("Ad Breaks On/Off says it is not available on API v2; a press alerts and sends nothing", async () => {
 		const { host, sandbox } = stack;
 		expect(imageTexts(host.lastImage(toggle))).toEqual(expect.arrayContaining(["ADS N/A", "NOT ON API V2"]));
 		const before = sandbox.requests.length;
@@ -125,7 +126,7 @@ describe.each(BOTH_APIS)("Ad Break, Ad Breaks On/Off and Live Status on one live
 		expect(sandbox.live(live.id)!.adBreaksEnabled).toBe(true);
 	});
 
-	it.runIf(api.name === "legacy")("Ad Breaks On/Off switches them off on the server; Ad Break then refuses (ADS OFF) without a launch", async () => {
+	onlyIf(api.name === "legacy")("Ad Breaks On/Off switches them off on the server; Ad Break then refuses (ADS OFF) without a launch", async () => {
 		const { host, sandbox } = stack;
 		expect(host.stateOf(toggle)).toBe(0);
 		let since = host.commands.length;
@@ -152,7 +153,7 @@ describe.each(BOTH_APIS)("Ad Break, Ad Breaks On/Off and Live Status on one live
 		await waitForImage(host, adKey, (t) => t.includes("READY"), { since });
 	});
 
-	it.runIf(api.name === "legacy")("an Ad Breaks On/Off press the API refuses alerts and leaves the key, the Ad Break key and the server as they were", async () => {
+	onlyIf(api.name === "legacy")("an Ad Breaks On/Off press the API refuses alerts and leaves the key, the Ad Break key and the server as they were", async () => {
 		const { host, sandbox } = stack;
 		const state = host.stateOf(toggle);
 		const toggleImage = host.lastImage(toggle);

@@ -16,7 +16,7 @@ import { launchBrowser, openInspector, requireChromium, screenshot } from "../ha
 import type { DeviceInfo } from "../harness/host/index.ts";
 import { PLUGIN_DIR, startStack, type Stack } from "../harness/stack.ts";
 import { englishLeftovers, shownTexts } from "./leftover-english.ts";
-import { eventually, imageTexts, joinTexts, pressCreate, UUID, waitForCommand, waitForImage, waitForTitle } from "./support.ts";
+import { eventually, onlyIf, imageTexts, joinTexts, pressCreate, UUID, waitForCommand, waitForImage, waitForTitle } from "./support.ts";
 
 const DEVICES: DeviceInfo[] = [
 	{ id: "DECK", name: "Stream Deck", size: { columns: 5, rows: 3 }, type: 0 },
@@ -114,7 +114,7 @@ describe.each(LANGUAGES)("Stream Deck in %s", (language) => {
 		expect(englishLeftovers(texts, language)).toEqual([]);
 	}, 120_000);
 
-	it.runIf(language === "fr")("says it in the French a streamer reads on the keys", () => {
+	onlyIf(language === "fr")("says it in the French a streamer reads on the keys", () => {
 		const { host } = stack;
 		const images = host.commands.filter((c) => c.event === "setImage").map((c) => imageTexts(c.payload.image as string).join(" "));
 		const titles = host.commands.filter((c) => c.event === "setTitle").map((c) => String(c.payload.title));
@@ -171,7 +171,7 @@ describe.each(LANGUAGES)("Stream Deck in %s", (language) => {
 		}
 	}, 120_000);
 
-	it.runIf(browserOk && language === "fr")("labels the inspector in French", async () => {
+	onlyIf(language === "fr" && browserOk)("labels the inspector in French", async () => {
 		const inspector = await openInspector(browser, stack.host, keys.adBreak);
 		const { page } = inspector;
 		await expect.poll(() => page.getByRole("region", { name: "Compte Dailymotion" }).isVisible()).toBe(true);
