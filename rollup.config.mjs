@@ -16,6 +16,24 @@ function onwarn(warning, warn) {
 }
 
 /**
+ * `node:http` through `require`, not `import`: on Node 24 an ESM import of a built-in reads every export, and node:http's
+ * lazy `WebSocket`/`MessageEvent` exports then load all of undici (~15 ms of every start on this machine; README,
+ * Performance). The bundle (ws, our HTTP client) uses only its default export. The bench's bare plugin is built
+ * without this, as the SDK's template builds plugins.
+ */
+const NODE_HTTP_ID = "\0require:node:http";
+export const requireNodeHttp = {
+	name: "require-node-http",
+	resolveId(source) {
+		return source === "http" || source === "node:http" ? NODE_HTTP_ID : null;
+	},
+	load(id) {
+		if (id !== NODE_HTTP_ID) return null;
+		return 'import { createRequire } from "node:module";\nexport default createRequire(import.meta.url)("node:http");\n';
+	},
+};
+
+/**
  * The plugin: minified ESM run by Stream Deck's Node 24 (OpenDeck: Node 20). `bin/plugin.js` (src/start.ts) turns on
  * the compile cache and imports `bin/app.js` (src/plugin.ts and everything start-up needs); what only some plugins
  * need (OBS, the inspector's answers, the HTTP client) is in chunks beside them, loaded by `import()` on first use
@@ -34,9 +52,11 @@ const plugin = {
 	plugins: [
 		{ name: "watch-manifest", buildStart() { this.addWatchFile(`${sdPlugin}/manifest.json`); } },
 		{ name: "clean-bin", renderStart(options) { rmSync(options.dir, { recursive: true, force: true }); } },
+		requireNodeHttp,
 		typescript({ tsconfig: "tsconfig.build.json" }),
 		nodeResolve({ browser: false, exportConditions: ["node"], preferBuiltins: true }),
-		commonjs(),
+		// ws's require("http") gets require-node-http's default export (node:http itself), not a namespace around it.
+		commonjs({ requireReturnsDefault: (id) => id === NODE_HTTP_ID }),
 		!isWatching && terser(),
 		{
 			name: "emit-module-package-file",

@@ -1,4 +1,5 @@
 import "./zod-jitless.js";
+import { connected } from "./connect-first.js";
 import streamDeck from "@elgato/streamdeck";
 import type { JsonObject } from "@elgato/utils";
 import { AdBreakAction } from "./actions/ad-break.js";
@@ -29,7 +30,8 @@ import { ObsConnection } from "./obs/index.js";
 import { adScheduleConfig, minuteLength } from "./settings/ad-schedule.js";
 import { GlobalSettingsStore } from "./settings/global-store.js";
 
-// Composition root: build the services, register the actions, connect last. No decisions here.
+// Composition root: build the services and register the actions (the connection opens first: connect-first.ts).
+// No decisions here.
 const logger = streamDeck.logger;
 logger.setLevel("info");
 process.on("unhandledRejection", (reason) => logger.error("Unhandled rejection (bug):", reason));
@@ -94,9 +96,8 @@ onHostSocketClosed(() => shutdown("Stream Deck closed the connection"));
 process.once("SIGTERM", () => shutdown("SIGTERM"));
 process.once("SIGINT", () => shutdown("SIGINT"));
 
-// Connect last. Not a top-level await: lazily loaded chunks import this bundle, which they could not while it waits.
-streamDeck
-	.connect()
+// Not a top-level await: lazily loaded chunks import this bundle, which they could not while it waits.
+connected
 	.then(async () => settings.receiveInitial(await streamDeck.settings.getGlobalSettings()))
 	.catch((err: unknown) => {
 		logger.error("Connecting to Stream Deck failed", err);

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { rollup, type RollupOptions } from "rollup";
+import { rollup, type Plugin, type RollupOptions } from "rollup";
 import { PLUGIN_DIR } from "../../test/harness/stack.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -13,6 +13,9 @@ export interface BarePlugin {
 	dir: string;
 	remove(): void;
 }
+
+/** BENCH_BARE_SAME_TRICKS=1: the bare plugin gets require-node-http too (README, Performance, a side figure). */
+const SAME_TRICKS = process.env.BENCH_BARE_SAME_TRICKS === "1";
 
 let built: Promise<BarePlugin> | undefined;
 
@@ -30,10 +33,13 @@ async function buildBarePlugin(): Promise<BarePlugin> {
 	const dir = join(root, "com.dailymotion.live.sdPlugin");
 	mkdirSync(dir);
 	copyFileSync(join(PLUGIN_DIR, "manifest.json"), join(dir, "manifest.json"));
-	// The first config of rollup.config.mjs is the plugin's; reuse its plugins (typescript, resolve, commonjs, terser).
+	// The first config of rollup.config.mjs is the plugin's; reuse its plugins (typescript, resolve, commonjs, terser)
+	// but not our start-up trick (require-node-http): the floor is a plugin as the SDK's template builds it.
 	const configs = (await import(pathToFileURL(join(ROOT, "rollup.config.mjs")).href)) as { default: RollupOptions[] };
 	const plugin = configs.default[0]!;
-	const bundle = await rollup({ ...plugin, input: fileURLToPath(new URL("bare-plugin.ts", import.meta.url)) });
+	const plugins = (plugin.plugins as Plugin[]).filter((p) => !p || p.name !== "require-node-http" || SAME_TRICKS);
+	const input = fileURLToPath(new URL("bare-plugin.ts", import.meta.url));
+	const bundle = await rollup({ ...plugin, plugins, input });
 	try {
 		const output = Array.isArray(plugin.output) ? plugin.output[0] : plugin.output;
 		await bundle.write({ ...output, dir: join(dir, "bin") });

@@ -1,4 +1,5 @@
-import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from "node:http";
+// The default export only: the bundle takes node:http through `require` (rollup.config.mjs, require-node-http).
+import http, { type ClientRequest, type IncomingMessage, type RequestOptions } from "node:http";
 import { request as httpsRequest } from "node:https";
 
 /**
@@ -33,7 +34,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
 		const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
 		const headers: Record<string, string> = Object.fromEntries(request.headers);
 		if (body) headers["content-length"] = String(body.length);
-		const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+		const send = url.protocol === "https:" ? httpsRequest : http.request;
 		const requestOptions: RequestOptions = { method: request.method, headers, ...(options.ca ? { ca: options.ca } : {}) };
 		return exchange(() => send(url, requestOptions), body, request.signal, maxBody);
 	};

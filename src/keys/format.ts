@@ -37,13 +37,20 @@ function normalise(text: string): string {
 	return String(text).replace(/\s+/g, " ").trim();
 }
 
-/** Chinese, Japanese and Korean characters and full-width forms: twice as wide as a Latin letter. */
-export const WIDE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\u3000-\u303F\uFF01-\uFF60]/u;
+const WIDE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\u3000-\u303F\uFF01-\uFF60]/u;
+
+/**
+ * Chinese, Japanese and Korean characters and full-width forms: twice as wide as a Latin letter. ASCII never is, and
+ * is answered without the Unicode-property regexp, whose first use compiles for milliseconds (start-up draws keys).
+ */
+export function isWide(char: string): boolean {
+	return char.charCodeAt(0) >= 0x80 && WIDE.test(char);
+}
 
 /** Width in columns: one per character, two per wide (CJK) one, as terminals count. */
 function columns(chars: readonly string[]): number {
 	let width = 0;
-	for (const char of chars) width += WIDE.test(char) ? 2 : 1;
+	for (const char of chars) width += isWide(char) ? 2 : 1;
 	return width;
 }
 
@@ -117,7 +124,7 @@ export function wrapTitle(text: string, perLine: number = 10, maxLines: number =
 export function titleLine(title: string): string {
 	return title
 		.replace(/([^\s])\s*\n\s*([^\s])/gu, (_, before: string, after: string) =>
-			before === "-" || (WIDE.test(before) && WIDE.test(after)) ? before + after : `${before} ${after}`,
+			before === "-" || (isWide(before) && isWide(after)) ? before + after : `${before} ${after}`,
 		)
 		.replace(/\s+/g, " ")
 		.trim();

@@ -3,7 +3,7 @@
  * lines, centred on the whole key (keys without a title). {@link renderTitledFace}: a glyph and one state word above
  * the title area (keys whose title carries the details). Font sizes shrink to fit the width, so any text stays inside.
  */
-import { WIDE } from "./format.js";
+import { isWide } from "./format.js";
 import { drawGlyph, type Glyph } from "./glyphs.js";
 import { palette } from "./palette.js";
 import { KEY_SIZE, svgDocument, svgText } from "./svg.js";
@@ -40,11 +40,25 @@ export type KeyFace = {
 
 /** Approximate advance width of Arial Bold characters (and the CJK fallback font), in em; errs on the wide side. */
 function charWidth(char: string): number {
-	if (char === " " || char === "\u00A0") return 0.28;
-	if (/[0-9]/.test(char)) return 0.56;
-	if (/[:.,;!'|il]/.test(char)) return 0.3;
-	if (/[MWmw@…—]/.test(char)) return 0.95;
-	if (WIDE.test(char)) return 1; // CJK: about one em in any font
+	return char.charCodeAt(0) < 0x80 ? asciiWidth(char) : otherWidth(char);
+}
+
+// ASCII by plain comparisons: the key faces drawn at start-up are mostly ASCII, and the Unicode-property regexps
+// below compile for milliseconds on first use.
+function asciiWidth(char: string): number {
+	if (char === " ") return 0.28;
+	if (char >= "0" && char <= "9") return 0.56;
+	if (":.,;!'|il".includes(char)) return 0.3;
+	if ("MWmw@".includes(char)) return 0.95;
+	if (char >= "A" && char <= "Z") return 0.73;
+	if (char >= "a" && char <= "z") return 0.6;
+	return 0.75;
+}
+
+function otherWidth(char: string): number {
+	if (char === "\u00A0") return 0.28;
+	if (char === "…" || char === "—") return 0.95;
+	if (isWide(char)) return 1; // CJK: about one em in any font
 	if (/\p{Lu}/u.test(char)) return 0.73;
 	if (/\p{Ll}/u.test(char)) return 0.6;
 	return 0.75;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatElapsed, titleLine, truncateTitle, wrapLines, wrapTitle } from "../../../src/keys/format.ts";
+import { formatClock, formatElapsed, isWide, titleLine, truncateTitle, wrapLines, wrapTitle } from "../../../src/keys/format.ts";
+import { textWidthEm } from "../../../src/keys/layout.ts";
 
 describe("formatClock (countdown)", () => {
 	it.each([
@@ -97,6 +98,20 @@ describe("wide (CJK) text", () => {
 		expect(wrapLines("金曜日の夜のライブ配信です", 10, 2)).toEqual(["金曜日の夜", "のライブ…"]);
 		expect(truncateTitle("ライブ配信のテスト", 8)).toBe("ライブ…");
 		expect(wrapLines("라이브 방송 시작", 10, 2)).toEqual(["라이브", "방송 시작"]);
+	});
+
+	it("tells wide characters from ASCII and other scripts (ASCII takes a fast path)", () => {
+		for (const char of ["A", "z", "0", " ", "~"]) expect(isWide(char)).toBe(false);
+		for (const char of ["é", "Ü", "ß", "—"]) expect(isWide(char)).toBe(false);
+		for (const char of ["金", "ラ", "の", "라", "！", "、"]) expect(isWide(char)).toBe(true);
+	});
+
+	it("estimates ASCII, accented and wide letters alike by case and width", () => {
+		expect(textWidthEm("EN DIRECT")).toBeCloseTo(8 * 0.73 + 0.28);
+		expect(textWidthEm("ÉTÉ")).toBeCloseTo(textWidthEm("ETE"));
+		expect(textWidthEm("übung")).toBeCloseTo(textWidthEm("ubung"));
+		expect(textWidthEm("Mi 10:05")).toBeCloseTo(0.95 + 0.3 + 0.28 + 4 * 0.56 + 0.3);
+		expect(textWidthEm("ライブ")).toBe(3);
 	});
 });
 
